@@ -1,0 +1,11 @@
+//! Kalkyl: a budget scenario planner that runs entirely in the browser.
+//!
+//! - [`model`]: the planning engine, plain Rust.
+//! - [`document`]: the plan as a versioned JSON document, for storage and files.
+//! - [`storage`]: the plan in browser storage, as a versioned document.
+//! - [`ui`]: Leptos components that send commands to the engine and show its figures.
+
+pub mod document;
+pub mod model;
+pub mod storage;
+pub mod ui;

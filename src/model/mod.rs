@@ -1,0 +1,20 @@
+//! The planning engine: plain Rust, no browser, so it is read, tested and
+//! benchmarked natively. The UI only sends it [`Command`]s and shows its figures.
+
+pub mod amount;
+pub mod calc;
+pub mod command;
+pub mod engine;
+pub mod example;
+pub mod number;
+pub mod period;
+pub mod plan;
+pub mod spread;
+
+pub use amount::{Amount, AmountError, Overflow};
+pub use calc::Row;
+pub use command::{Cell, Command, CommandError};
+pub use engine::Engine;
+pub use number::Unit;
+pub use period::{Month, Monthly, Span};
+pub use plan::{Forecast, Kind, Line, LineId, Plan, Series};

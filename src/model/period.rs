@@ -1,0 +1,101 @@
+//! The months of a fiscal year and the spans reports sum them over.
+
+use serde::{Deserialize, Serialize};
+
+use super::amount::{Amount, Overflow};
+
+/// A month of the fiscal year, January being 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Month(u8);
+
+impl Month {
+    pub const JANUARY: Month = Month(0);
+    pub const APRIL: Month = Month(3);
+    pub const DECEMBER: Month = Month(11);
+
+    /// Every month, January to December.
+    pub fn all() -> impl DoubleEndedIterator<Item = Month> + Clone {
+        (0..12).map(Month)
+    }
+
+    /// The month with 0-based `index`, if there is one.
+    pub fn from_index(index: usize) -> Option<Month> {
+        u8::try_from(index).ok().filter(|i| *i < 12).map(Month)
+    }
+
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// 1 for January, 12 for December, as months are written in files.
+    pub fn number(self) -> u8 {
+        self.0 + 1
+    }
+}
+
+impl TryFrom<u8> for Month {
+    type Error = String;
+
+    /// Reads the 1-based month number of the file format.
+    fn try_from(number: u8) -> Result<Month, String> {
+        match number {
+            1..=12 => Ok(Month(number - 1)),
+            _ => Err(format!("month {number} is not 1–12")),
+        }
+    }
+}
+
+impl From<Month> for u8 {
+    fn from(month: Month) -> u8 {
+        month.number()
+    }
+}
+
+/// Twelve monthly amounts of one series.
+pub type Monthly = [Amount; 12];
+
+/// A stretch of the year that figures are summed over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Span {
+    /// Year to date (ackumulerat): January through the last closed month.
+    YearToDate,
+    /// The full year (helår).
+    FullYear,
+}
+
+impl Span {
+    /// The months of this span in a plan closed through `closed`.
+    pub fn months(self, closed: Option<Month>) -> std::ops::Range<usize> {
+        match self {
+            Span::YearToDate => 0..closed.map_or(0, |m| m.index() + 1),
+            Span::FullYear => 0..12,
+        }
+    }
+
+    /// The sum of `months` over this span.
+    pub fn sum(self, months: &Monthly, closed: Option<Month>) -> Result<Amount, Overflow> {
+        Amount::checked_sum(months[self.months(closed)].iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_numbered_from_one_in_files() {
+        assert_eq!(serde_json::to_string(&Month::APRIL).unwrap(), "4");
+        assert_eq!(serde_json::from_str::<Month>("12").unwrap(), Month::DECEMBER);
+        assert!(serde_json::from_str::<Month>("0").is_err());
+        assert!(serde_json::from_str::<Month>("13").is_err());
+    }
+
+    #[test]
+    fn year_to_date_runs_through_the_closed_month() {
+        let months: Monthly = std::array::from_fn(|i| Amount::kronor(i as i64 + 1));
+        assert_eq!(Span::YearToDate.sum(&months, Some(Month::APRIL)), Ok(Amount::kronor(10)));
+        assert_eq!(Span::YearToDate.sum(&months, None), Ok(Amount::ZERO));
+        assert_eq!(Span::FullYear.sum(&months, Some(Month::APRIL)), Ok(Amount::kronor(78)));
+    }
+}

@@ -1,0 +1,210 @@
+//! The words of the interface, in Swedish and English.
+
+use crate::model::{AmountError, CommandError, Kind, Month};
+use crate::storage::StorageFailure;
+
+/// The language of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Lang {
+    /// Swedish for a Swedish browser (`sv`, `sv-SE`, `sv-FI`), English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("sv") { Lang::Sv } else { Lang::En }
+    }
+
+    /// The BCP 47 tag, for the document's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    fn pick(self, sv: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    pub fn month(self, month: Month) -> &'static str {
+        match self {
+            Lang::Sv => MONTHS_SV[month.index()],
+            Lang::En => MONTHS_EN[month.index()],
+        }
+    }
+
+    pub fn income_statement(self) -> &'static str {
+        self.pick("Resultaträkning", "Income statement")
+    }
+
+    pub fn line_header(self) -> &'static str {
+        self.pick("Rad", "Line")
+    }
+
+    pub fn total(self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Cost => self.pick("Summa kostnader", "Total costs"),
+            Kind::Revenue => self.pick("Summa intäkter", "Total revenue"),
+        }
+    }
+
+    pub fn result(self) -> &'static str {
+        self.pick("Resultat", "Result")
+    }
+
+    pub fn unit_label(self) -> &'static str {
+        self.pick("Enhet", "Unit")
+    }
+
+    pub fn language_label(self) -> &'static str {
+        self.pick("Språk", "Language")
+    }
+
+    pub fn undo(self) -> &'static str {
+        self.pick("Ångra", "Undo")
+    }
+
+    pub fn redo(self) -> &'static str {
+        self.pick("Gör om", "Redo")
+    }
+
+    pub fn dismiss(self) -> &'static str {
+        self.pick("Stäng", "Dismiss")
+    }
+
+    /// "Utfall ack april 2023".
+    pub fn outcome_to_date(self, month: Month, year: i32) -> String {
+        match self {
+            Lang::Sv => format!("Utfall ack {} {year}", self.month(month)),
+            Lang::En => format!("Outcome YTD {} {year}", self.month(month)),
+        }
+    }
+
+    /// "Budget ack april 2023".
+    pub fn budget_to_date(self, month: Month, year: i32) -> String {
+        match self {
+            Lang::Sv => format!("Budget ack {} {year}", self.month(month)),
+            Lang::En => format!("Budget YTD {} {year}", self.month(month)),
+        }
+    }
+
+    /// "Prognos helår 2023".
+    pub fn forecast_year(self, year: i32) -> String {
+        format!("{} {year}", self.pick("Prognos helår", "Forecast full year"))
+    }
+
+    /// "Budget helår 2023".
+    pub fn budget_year(self, year: i32) -> String {
+        format!("{} {year}", self.pick("Budget helår", "Budget full year"))
+    }
+
+    /// What is wrong with `input`, typed as an amount.
+    pub fn amount_error(self, error: AmountError, input: &str) -> String {
+        let input = input.trim();
+        match (self, error) {
+            (Lang::Sv, AmountError::Empty) => "Skriv ett belopp.".into(),
+            (Lang::En, AmountError::Empty) => "Enter an amount.".into(),
+            (Lang::Sv, AmountError::NotANumber) => format!("”{input}” är inte ett tal."),
+            (Lang::En, AmountError::NotANumber) => format!("\u{201c}{input}\u{201d} is not a number."),
+            (Lang::Sv, AmountError::TooManyDecimals) => "För många decimaler: belopp anges på öret.".into(),
+            (Lang::En, AmountError::TooManyDecimals) => "Too many decimals: amounts are kept to the öre.".into(),
+            (Lang::Sv, AmountError::OutOfRange) => "För stort belopp: högst 10^15 kr.".into(),
+            (Lang::En, AmountError::OutOfRange) => "Amount too large: at most 10^15 kr.".into(),
+        }
+    }
+
+    pub fn command_error(self, error: &CommandError) -> &'static str {
+        match error {
+            CommandError::UnknownLine(_) => self.pick("Raden finns inte längre.", "The line no longer exists."),
+            CommandError::NotEditable(_) => self.pick("Cellen är beräknad.", "The cell is computed."),
+            CommandError::Overflow => self.pick(
+                "Ändringen gör en summa för stor (över 10^15 kr). Inget ändrades.",
+                "The change makes a total too large (over 10^15 kr). Nothing changed.",
+            ),
+        }
+    }
+
+    /// Why typing into a computed cell does nothing.
+    pub fn computed_cell(self) -> &'static str {
+        self.pick(
+            "Beräknad cell: ändra budgeten i kolumnen Budget helår.",
+            "Computed cell: change the budget in the Budget full year column.",
+        )
+    }
+
+    /// A figure that cannot be shown because it is out of range.
+    pub fn out_of_range(self) -> &'static str {
+        self.pick("för stort", "too large")
+    }
+
+    pub fn storage_failure(self, failure: &StorageFailure) -> &'static str {
+        match failure {
+            StorageFailure::Full => self.pick(
+                "Webbläsarens lagring är full: den senaste ändringen är inte sparad. Planen finns kvar i fönstret.",
+                "The browser's storage is full: the latest change is not saved. The plan is kept in this window.",
+            ),
+            StorageFailure::Unavailable => self.pick(
+                "Webbläsaren tillåter inte lagring (privat läge?): ändringar sparas inte när fönstret stängs.",
+                "The browser does not allow storage (private mode?): changes are not kept when the window closes.",
+            ),
+            StorageFailure::Unreadable(_) => self.pick(
+                "Den sparade planen kunde inte läsas. Den är undansparad orörd och exempelplanen öppnades.",
+                "The saved plan could not be read. It is kept aside untouched and the example plan was opened.",
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_follows_the_browser() {
+        assert_eq!(Lang::from_tag("sv-SE"), Lang::Sv);
+        assert_eq!(Lang::from_tag("SV"), Lang::Sv);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn errors_quote_the_input() {
+        assert_eq!(Lang::Sv.amount_error(AmountError::NotANumber, " 12,3,4 "), "”12,3,4” är inte ett tal.");
+        assert!(Lang::En.amount_error(AmountError::NotANumber, "x").contains("is not a number"));
+    }
+}
