@@ -2,43 +2,90 @@
 
 use kalkyl::model::command::Cell;
 use kalkyl::model::spread::split_evenly;
-use kalkyl::model::{Amount, Command, Engine, Forecast, Kind, Line, LineId, Month, Monthly, Plan, Row, Series};
+use kalkyl::model::{
+    Activity, Amount, Category, CategoryId, Command, Department, DepartmentId, Driver, DriverId, Engine, Forecast,
+    Group, Kind, Line, LineId, Month, Monthly, Plan, Row, Series,
+};
 use proptest::prelude::*;
+use rust_decimal::Decimal;
 
 fn amount() -> impl Strategy<Value = Amount> {
     // Any amount to the öre within ±10^15 kr.
     (-100_000_000_000_000_000i128..=100_000_000_000_000_000).prop_map(|ore| Amount::from_ore(ore).unwrap())
 }
 
+/// A unit price up to a million kronor.
+fn price() -> impl Strategy<Value = Amount> {
+    (-100_000_000i128..=100_000_000).prop_map(|ore| Amount::from_ore(ore).unwrap())
+}
+
 fn monthly() -> impl Strategy<Value = Monthly> {
     prop::array::uniform12(amount())
 }
 
+fn forecast() -> impl Strategy<Value = Forecast> {
+    prop_oneof![
+        Just(Forecast::Budget),
+        Just(Forecast::RunRate),
+        Just(Forecast::LastYear),
+        monthly().prop_map(|months| Forecast::Manual { months }),
+        (0u32..3, price()).prop_map(|(driver, price)| Forecast::Driver { driver: DriverId(driver), price }),
+    ]
+}
+
 fn line(id: u32) -> impl Strategy<Value = Line> {
-    (any::<bool>(), monthly(), monthly(), monthly(), prop::option::of(monthly())).prop_map(
-        move |(cost, budget, outcome, last_year, manual)| Line {
+    (0u32..3, any::<bool>(), 0u32..3, monthly(), monthly(), monthly(), forecast()).prop_map(
+        move |(department, development, category, budget, outcome, last_year, forecast)| Line {
             id: LineId(id),
             name: format!("line {id}"),
-            kind: if cost { Kind::Cost } else { Kind::Revenue },
+            department: DepartmentId(department),
+            activity: if development { Activity::Development } else { Activity::Operations },
+            category: CategoryId(category),
+            service: None,
             budget,
             outcome,
             last_year,
-            forecast: manual.map_or(Forecast::Budget, |months| Forecast::Manual { months }),
+            forecast,
         },
     )
 }
 
+fn driver() -> impl Strategy<Value = Driver> {
+    // Quantities from -1000 to 1000 with up to three decimals.
+    prop::array::uniform12((-1_000_000i64..1_000_000).prop_map(|q| Decimal::new(q, 3))).prop_map(|months| Driver {
+        id: DriverId(1),
+        name: "volym".into(),
+        unit: "st".into(),
+        months,
+    })
+}
+
+/// A plan whose figures are all in range (most are; the rest are rejected).
 fn plan() -> impl Strategy<Value = Plan> {
-    (0usize..8, prop::option::of(0usize..12))
-        .prop_flat_map(|(count, closed)| {
+    any_plan().prop_filter("figures in range", |plan| Engine::new(plan.clone()).is_ok())
+}
+
+fn any_plan() -> impl Strategy<Value = Plan> {
+    (0usize..8, prop::option::of(0usize..12), driver())
+        .prop_flat_map(|(count, closed, driver)| {
             let lines: Vec<_> = (0..count as u32).map(line).collect();
-            (lines, Just(closed))
+            (lines, Just(closed), Just(driver))
         })
-        .prop_map(|(lines, closed)| Plan {
+        .prop_map(|(lines, closed, driver)| Plan {
             name: "generated".into(),
             year: 2024,
             closed_through: closed.and_then(Month::from_index),
+            departments: (0..3).map(|id| Department { id: DepartmentId(id), name: format!("avd {id}") }).collect(),
+            categories: (0..3)
+                .map(|id| Category {
+                    id: CategoryId(id),
+                    name: format!("kat {id}"),
+                    kind: if id == 2 { Kind::Revenue } else { Kind::Cost },
+                })
+                .collect(),
+            drivers: vec![driver],
             lines,
+            ..Plan::default()
         })
 }
 
@@ -46,19 +93,48 @@ fn series() -> impl Strategy<Value = Series> {
     prop::sample::select(Series::ALL.to_vec())
 }
 
-/// Edits that may name missing lines or computed cells: those must be refused.
-fn command() -> impl Strategy<Value = Command> {
+/// An edit; it may name missing lines or computed cells, which must be refused.
+#[derive(Clone, Debug)]
+enum Edit {
+    Command(Command),
+    CloseMonth,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
     let cell = (0u32..10, series(), 0usize..12).prop_map(|(line, series, month)| Cell {
         line: LineId(line),
         series,
         month: Month::from_index(month).unwrap(),
     });
-    prop::collection::vec((cell, amount()), 1..6).prop_map(Command::SetAmounts)
+    prop_oneof![
+        4 => prop::collection::vec((cell, amount()), 1..6).prop_map(|cells| Edit::Command(Command::SetAmounts(cells))),
+        2 => (0u32..10, forecast()).prop_map(|(line, forecast)| Edit::Command(Command::SetForecast { line: LineId(line), forecast })),
+        1 => Just(Edit::CloseMonth),
+    ]
+}
+
+fn run(engine: &mut Engine, edit: Edit) -> Result<(), kalkyl::model::CommandError> {
+    match edit {
+        Edit::Command(command) => engine.execute(command),
+        Edit::CloseMonth => engine.close_month(),
+    }
+}
+
+fn groups(plan: &Plan) -> Vec<Group> {
+    let mut groups = vec![Group::All, Group::Activity(Activity::Operations), Group::Activity(Activity::Development)];
+    for department in &plan.departments {
+        groups.push(Group::Department(department.id));
+        groups.extend(Activity::ALL.map(|a| Group::DepartmentActivity(department.id, a)));
+    }
+    groups.extend(plan.categories.iter().map(|c| Group::Category(c.id)));
+    groups
 }
 
 fn rows(plan: &Plan) -> Vec<Row> {
     let mut rows: Vec<Row> = plan.lines.iter().map(|line| Row::Line(line.id)).collect();
-    rows.extend([Row::Total(Kind::Cost), Row::Total(Kind::Revenue), Row::Result]);
+    for group in groups(plan) {
+        rows.extend([Row::Total(group, Kind::Cost), Row::Total(group, Kind::Revenue), Row::Result(group)]);
+    }
     rows
 }
 
@@ -76,14 +152,22 @@ proptest! {
     #[test]
     fn totals_are_the_sum_of_their_lines(plan in plan()) {
         let engine = Engine::new(plan.clone()).unwrap();
-        for kind in Kind::ALL {
-            for series in Series::ALL {
-                let total = engine.months(Row::Total(kind), series).unwrap();
-                for (month, total) in total.iter().enumerate() {
-                    let parts = plan.lines.iter().filter(|l| l.kind == kind).map(|l| {
-                        engine.months(Row::Line(l.id), series).unwrap()[month]
-                    });
-                    prop_assert_eq!(*total, Amount::checked_sum(parts).unwrap());
+        let in_group = |line: &Line, group: Group| match group {
+            Group::All => true,
+            Group::Department(d) => line.department == d,
+            Group::Activity(a) => line.activity == a,
+            Group::DepartmentActivity(d, a) => line.department == d && line.activity == a,
+            Group::Category(c) => line.category == c,
+        };
+        for group in groups(&plan) {
+            for kind in Kind::ALL {
+                for series in Series::ALL {
+                    let total = engine.months(Row::Total(group, kind), series).unwrap();
+                    for (month, total) in total.iter().enumerate() {
+                        let parts = plan.lines.iter().filter(|l| plan.kind(l) == kind && in_group(l, group));
+                        let parts = parts.map(|l| engine.months(Row::Line(l.id), series).unwrap()[month]);
+                        prop_assert_eq!(*total, Amount::checked_sum(parts).unwrap());
+                    }
                 }
             }
         }
@@ -92,13 +176,13 @@ proptest! {
     #[test]
     fn incremental_recalculation_equals_a_full_one_and_undo_restores(
         plan in plan(),
-        commands in prop::collection::vec(command(), 0..12),
+        edits in prop::collection::vec(edit(), 0..12),
     ) {
         let mut engine = Engine::new(plan.clone()).unwrap();
         let mut applied = 0;
-        for command in commands {
+        for edit in edits {
             let before = engine.plan().clone();
-            match engine.execute(command) {
+            match run(&mut engine, edit) {
                 Ok(()) => applied += 1,
                 Err(_) => prop_assert_eq!(engine.plan(), &before, "a refused command changes nothing"),
             }

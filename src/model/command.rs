@@ -3,7 +3,7 @@
 
 use super::amount::Amount;
 use super::period::Month;
-use super::plan::{LineId, Plan, Series};
+use super::plan::{Forecast, LineId, Plan, Series, Snapshot};
 use super::spread::split_year;
 
 /// One cell of the plan: a month of a series of a line.
@@ -19,6 +19,11 @@ pub struct Cell {
 pub enum Command {
     /// Sets cells to amounts: one typed cell, a filled year or a pasted block.
     SetAmounts(Vec<(Cell, Amount)>),
+    /// Changes how a line's forecast is projected.
+    SetForecast { line: LineId, forecast: Forecast },
+    /// Sets the last closed month and the forecast snapshots taken so far:
+    /// closing a month, or undoing that.
+    SetClosing { closed_through: Option<Month>, snapshots: Vec<Snapshot> },
 }
 
 /// Why a command was refused. A refused command changes nothing.
@@ -30,12 +35,22 @@ pub enum CommandError {
     NotEditable(Cell),
     /// A figure computed from the edit would leave the range of amounts.
     Overflow,
+    /// Every month of the year is already closed.
+    YearClosed,
 }
 
-/// The result of applying a command: its inverse and the lines it touched.
+/// What a command changed, for recalculation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Touched {
+    Lines(Vec<LineId>),
+    /// Every line, as when the closed month moves.
+    All,
+}
+
+/// The result of applying a command: its inverse and what it touched.
 pub struct Applied {
     pub inverse: Command,
-    pub touched: Vec<LineId>,
+    pub touched: Touched,
 }
 
 impl Command {
@@ -51,6 +66,18 @@ impl Command {
     pub fn apply(self, plan: &mut Plan) -> Result<Applied, CommandError> {
         match self {
             Command::SetAmounts(cells) => set_amounts(plan, cells),
+            Command::SetForecast { line, forecast } => {
+                let target = plan.line_mut(line).ok_or(CommandError::UnknownLine(line))?;
+                let old = std::mem::replace(&mut target.forecast, forecast);
+                let inverse = Command::SetForecast { line, forecast: old };
+                Ok(Applied { inverse, touched: Touched::Lines(vec![line]) })
+            }
+            Command::SetClosing { closed_through, snapshots } => {
+                let old_closed = std::mem::replace(&mut plan.closed_through, closed_through);
+                let old_snapshots = std::mem::replace(&mut plan.snapshots, snapshots);
+                let inverse = Command::SetClosing { closed_through: old_closed, snapshots: old_snapshots };
+                Ok(Applied { inverse, touched: Touched::All })
+            }
         }
     }
 }
@@ -73,5 +100,5 @@ fn set_amounts(plan: &mut Plan, cells: Vec<(Cell, Amount)>) -> Result<Applied, C
     touched.dedup();
     // Undone last-first, so a cell set twice gets its first old value back.
     old.reverse();
-    Ok(Applied { inverse: Command::SetAmounts(old), touched })
+    Ok(Applied { inverse: Command::SetAmounts(old), touched: Touched::Lines(touched) })
 }

@@ -2,9 +2,9 @@
 
 use super::amount::{Amount, Overflow};
 use super::calc::{Calc, Row};
-use super::command::{Command, CommandError};
-use super::period::{Monthly, Span};
-use super::plan::{Plan, Series};
+use super::command::{Command, CommandError, Touched};
+use super::period::{Month, Monthly, Span};
+use super::plan::{Kind, LineId, Plan, Series, Snapshot};
 
 #[derive(Clone, Copy)]
 enum Direction {
@@ -88,13 +88,32 @@ impl Engine {
     /// Applies `command` and updates the figures; returns its inverse.
     fn run(&mut self, command: Command) -> Result<Command, CommandError> {
         let applied = command.apply(&mut self.plan)?;
-        let lines = applied.touched.iter().filter_map(|id| self.plan.line(*id));
-        if self.calc.update(lines, self.plan.closed_through).is_err() {
+        let updated = match &applied.touched {
+            Touched::Lines(lines) => self.calc.update(&self.plan, lines),
+            Touched::All => Calc::full(&self.plan).map(|calc| self.calc = calc),
+        };
+        if updated.is_err() {
             // Restore the plan; the figures were left untouched by the failed update.
             let _ = applied.inverse.apply(&mut self.plan);
             return Err(CommandError::Overflow);
         }
         Ok(applied.inverse)
+    }
+
+    /// Closes the next month: its outcome is now booked, and the forecast as
+    /// it stood is kept as a snapshot for following forecast accuracy.
+    pub fn close_month(&mut self) -> Result<(), CommandError> {
+        let next = match self.plan.closed_through {
+            None => Month::JANUARY,
+            Some(month) => month.next().ok_or(CommandError::YearClosed)?,
+        };
+        let lines = self.plan.lines.iter().map(|line| line.id);
+        let forecasts = lines.map(|id| Ok((id, self.months(Row::Line(id), Series::Forecast)?)));
+        let mut snapshots = self.plan.snapshots.clone();
+        let lines =
+            forecasts.collect::<Result<Vec<(LineId, Monthly)>, Overflow>>().map_err(|_| CommandError::Overflow)?;
+        snapshots.push(Snapshot { closed: next, lines });
+        self.execute(Command::SetClosing { closed_through: Some(next), snapshots })
     }
 
     /// The monthly figures of `series` on `row`.
@@ -105,5 +124,49 @@ impl Engine {
     /// The sum of `series` on `row` over `span`.
     pub fn value(&self, row: Row, series: Series, span: Span) -> Result<Amount, Overflow> {
         span.sum(&self.months(row, series)?, self.plan.closed_through)
+    }
+
+    /// The deviation (avvikelse) of outcome from budget over `span`, positive
+    /// when better than budget: budget − outcome for costs, outcome − budget
+    /// for revenue and results.
+    pub fn deviation(&self, row: Row, span: Span) -> Result<Amount, Overflow> {
+        self.better_than(row, Series::Budget, Series::Outcome, span)
+    }
+
+    /// The full-year forecast's deviation from the full-year budget, with the
+    /// sign rules of [`Engine::deviation`].
+    pub fn forecast_deviation(&self, row: Row) -> Result<Amount, Overflow> {
+        self.better_than(row, Series::Budget, Series::Forecast, Span::FullYear)
+    }
+
+    /// How much better `actual` is than `reference` on `row` over `span`.
+    fn better_than(&self, row: Row, reference: Series, actual: Series, span: Span) -> Result<Amount, Overflow> {
+        let reference = self.value(row, reference, span)?;
+        let actual = self.value(row, actual, span)?;
+        match self.calc.kind(row) {
+            Some(Kind::Cost) => reference.checked_sub(actual),
+            Some(Kind::Revenue) | None => actual.checked_sub(reference),
+        }
+    }
+
+    /// The change in the year-to-date deviation since the previous month was
+    /// closed (the report's "jan–april" against "jan–mars").
+    pub fn deviation_change(&self, row: Row) -> Result<Amount, Overflow> {
+        let Some(closed) = self.plan.closed_through else { return Ok(Amount::ZERO) };
+        let now = self.deviation(row, Span::Through(closed))?;
+        let before = match closed.previous() {
+            Some(previous) => self.deviation(row, Span::Through(previous))?,
+            None => Amount::ZERO,
+        };
+        now.checked_sub(before)
+    }
+
+    /// Outcome of the last twelve closed months (R12): this year's closed
+    /// months and last year's after them.
+    pub fn rolling_twelve(&self, row: Row) -> Result<Amount, Overflow> {
+        let done = super::period::closed_count(self.plan.closed_through);
+        let outcome = self.months(row, Series::Outcome)?;
+        let last_year = self.months(row, Series::LastYear)?;
+        Amount::checked_sum(outcome[..done].iter().chain(&last_year[done..]).copied())
     }
 }

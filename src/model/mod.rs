@@ -6,15 +6,19 @@ pub mod calc;
 pub mod command;
 pub mod engine;
 pub mod example;
+pub mod forecast;
 pub mod number;
 pub mod period;
 pub mod plan;
 pub mod spread;
 
 pub use amount::{Amount, AmountError, Overflow};
-pub use calc::Row;
+pub use calc::{Group, Row};
 pub use command::{Cell, Command, CommandError};
 pub use engine::Engine;
 pub use number::Unit;
-pub use period::{Month, Monthly, Span};
-pub use plan::{Forecast, Kind, Line, LineId, Plan, Series};
+pub use period::{Month, Monthly, Span, Tertial};
+pub use plan::{
+    Activity, Category, CategoryId, Department, DepartmentId, Driver, DriverId, Forecast, Kind, Line, LineId, Plan,
+    Series, Service, ServiceId, Snapshot,
+};

@@ -11,6 +11,7 @@ pub struct Month(u8);
 
 impl Month {
     pub const JANUARY: Month = Month(0);
+    pub const MARCH: Month = Month(2);
     pub const APRIL: Month = Month(3);
     pub const DECEMBER: Month = Month(11);
 
@@ -31,6 +32,16 @@ impl Month {
     /// 1 for January, 12 for December, as months are written in files.
     pub fn number(self) -> u8 {
         self.0 + 1
+    }
+
+    /// The month before, if this is not January.
+    pub fn previous(self) -> Option<Month> {
+        self.0.checked_sub(1).map(Month)
+    }
+
+    /// The month after, if this is not December.
+    pub fn next(self) -> Option<Month> {
+        Month::from_index(self.index() + 1)
     }
 }
 
@@ -55,20 +66,48 @@ impl From<Month> for u8 {
 /// Twelve monthly amounts of one series.
 pub type Monthly = [Amount; 12];
 
+/// The number of months closed when `closed` is the last closed month.
+pub fn closed_count(closed: Option<Month>) -> usize {
+    closed.map_or(0, |month| month.index() + 1)
+}
+
+/// A four-month period of the year (tertial).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tertial {
+    /// January–April
+    T1,
+    /// May–August
+    T2,
+    /// September–December
+    T3,
+}
+
 /// A stretch of the year that figures are summed over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Span {
-    /// Year to date (ackumulerat): January through the last closed month.
+    /// One month.
+    Month(Month),
+    /// January through a month (ackumulerat till och med).
+    Through(Month),
+    /// Year to date: January through the last closed month.
     YearToDate,
+    /// A four-month period.
+    Tertial(Tertial),
     /// The full year (helår).
     FullYear,
 }
 
 impl Span {
-    /// The months of this span in a plan closed through `closed`.
+    /// The months of this span, in a plan closed through `closed`.
     pub fn months(self, closed: Option<Month>) -> std::ops::Range<usize> {
         match self {
-            Span::YearToDate => 0..closed.map_or(0, |m| m.index() + 1),
+            Span::Month(month) => month.index()..month.index() + 1,
+            Span::Through(month) => 0..month.index() + 1,
+            Span::YearToDate => 0..closed_count(closed),
+            Span::Tertial(tertial) => {
+                let start = tertial as usize * 4;
+                start..start + 4
+            }
             Span::FullYear => 0..12,
         }
     }
@@ -89,13 +128,21 @@ mod tests {
         assert_eq!(serde_json::from_str::<Month>("12").unwrap(), Month::DECEMBER);
         assert!(serde_json::from_str::<Month>("0").is_err());
         assert!(serde_json::from_str::<Month>("13").is_err());
+        assert_eq!(Month::JANUARY.previous(), None);
+        assert_eq!(Month::DECEMBER.next(), None);
     }
 
     #[test]
-    fn year_to_date_runs_through_the_closed_month() {
+    fn spans_sum_their_months() {
         let months: Monthly = std::array::from_fn(|i| Amount::kronor(i as i64 + 1));
-        assert_eq!(Span::YearToDate.sum(&months, Some(Month::APRIL)), Ok(Amount::kronor(10)));
-        assert_eq!(Span::YearToDate.sum(&months, None), Ok(Amount::ZERO));
-        assert_eq!(Span::FullYear.sum(&months, Some(Month::APRIL)), Ok(Amount::kronor(78)));
+        let sum = |span: Span, closed| span.sum(&months, closed).unwrap();
+        assert_eq!(sum(Span::YearToDate, Some(Month::APRIL)), Amount::kronor(10));
+        assert_eq!(sum(Span::YearToDate, None), Amount::ZERO);
+        assert_eq!(sum(Span::Through(Month::MARCH), None), Amount::kronor(6));
+        assert_eq!(sum(Span::Month(Month::APRIL), None), Amount::kronor(4));
+        assert_eq!(sum(Span::Tertial(Tertial::T1), None), Amount::kronor(10));
+        assert_eq!(sum(Span::Tertial(Tertial::T2), None), Amount::kronor(5 + 6 + 7 + 8));
+        assert_eq!(sum(Span::Tertial(Tertial::T3), None), Amount::kronor(9 + 10 + 11 + 12));
+        assert_eq!(sum(Span::FullYear, Some(Month::APRIL)), Amount::kronor(78));
     }
 }

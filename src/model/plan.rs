@@ -1,13 +1,40 @@
-//! The plan: budget lines with their monthly budget, outcome and forecast.
+//! The plan: dimensions, drivers and budget lines with their monthly series.
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::amount::Amount;
 use super::period::{Month, Monthly};
 
-/// A stable identifier of a [`Line`], kept across edits and files.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct LineId(pub u32);
+macro_rules! id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u32);
+    };
+}
+
+id!(
+    /// A stable identifier of a [`Line`], kept across edits and files.
+    LineId
+);
+id!(
+    /// A stable identifier of a [`Department`].
+    DepartmentId
+);
+id!(
+    /// A stable identifier of a [`Category`].
+    CategoryId
+);
+id!(
+    /// A stable identifier of a [`Service`].
+    ServiceId
+);
+id!(
+    /// A stable identifier of a [`Driver`].
+    DriverId
+);
 
 /// Whether a line is a cost (kostnad) or a revenue (intäkt). It decides the
 /// sign of a deviation and of the line's part in the result.
@@ -20,6 +47,81 @@ pub enum Kind {
 
 impl Kind {
     pub const ALL: [Kind; 2] = [Kind::Cost, Kind::Revenue];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Running the services or changing them: förvaltning or utveckling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Activity {
+    /// förvaltning (av tjänster)
+    Operations,
+    /// utveckling, förändringsinsatser
+    Development,
+}
+
+impl Activity {
+    pub const ALL: [Activity; 2] = [Activity::Operations, Activity::Development];
+}
+
+/// A business area or department (verksamhetsområde, avdelning).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Department {
+    pub id: DepartmentId,
+    pub name: String,
+}
+
+/// A cost or revenue category (kostnadsslag, intäktsslag).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: CategoryId,
+    pub name: String,
+    pub kind: Kind,
+}
+
+/// A service of the agency (tjänst), such as base services or digital infrastructure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: ServiceId,
+    pub name: String,
+}
+
+/// A named monthly quantity (drivare): FTE, computers, licences …
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Driver {
+    pub id: DriverId,
+    pub name: String,
+    /// What is counted, for display: "årsarbetare", "st".
+    pub unit: String,
+    #[serde(with = "quantities")]
+    pub months: [Decimal; 12],
+}
+
+/// Quantities are exact decimals, written as strings like amounts.
+mod quantities {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer, ser::SerializeSeq};
+
+    pub fn serialize<S: Serializer>(values: &[Decimal; 12], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(12))?;
+        for value in values {
+            seq.serialize_element(&value.to_string())?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[Decimal; 12], D::Error> {
+        let texts = <[String; 12]>::deserialize(deserializer)?;
+        let mut out = [Decimal::ZERO; 12];
+        for (slot, text) in out.iter_mut().zip(&texts) {
+            *slot = Decimal::from_str_exact(text)
+                .map_err(|_| serde::de::Error::custom(format!("\"{text}\" is not a decimal quantity")))?;
+        }
+        Ok(out)
+    }
 }
 
 /// A monthly series of a line.
@@ -50,16 +152,27 @@ impl Series {
 pub enum Forecast {
     /// The budget of the remaining months.
     Budget,
+    /// The average of the closed months, every remaining month.
+    RunRate,
+    /// Last year's amounts of the remaining months, scaled by this year's
+    /// outcome to date against last year's.
+    LastYear,
     /// An amount typed per month; months already closed are not used.
     Manual { months: Monthly },
+    /// Volume × price: a driver's quantity each month times a price.
+    Driver { driver: DriverId, price: Amount },
 }
 
-/// A budget line (budgetrad): one row of the plan.
+/// A budget line (budgetrad): one row of the plan on its dimensions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub id: LineId,
     pub name: String,
-    pub kind: Kind,
+    pub department: DepartmentId,
+    pub activity: Activity,
+    pub category: CategoryId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<ServiceId>,
     pub budget: Monthly,
     pub outcome: Monthly,
     pub last_year: Monthly,
@@ -67,48 +180,44 @@ pub struct Line {
 }
 
 impl Line {
-    /// The stored months of `series`; the forecast has some only when typed by hand.
-    pub fn months(&self, series: Series) -> Option<&Monthly> {
-        match (series, &self.forecast) {
-            (Series::Budget, _) => Some(&self.budget),
-            (Series::Outcome, _) => Some(&self.outcome),
-            (Series::LastYear, _) => Some(&self.last_year),
-            (Series::Forecast, Forecast::Manual { months }) => Some(months),
-            (Series::Forecast, Forecast::Budget) => None,
-        }
-    }
-
-    /// The stored months of `series`, to edit.
+    /// The stored months of `series` to edit; the forecast has some only when typed by hand.
     pub fn months_mut(&mut self, series: Series) -> Option<&mut Monthly> {
         match (series, &mut self.forecast) {
             (Series::Budget, _) => Some(&mut self.budget),
             (Series::Outcome, _) => Some(&mut self.outcome),
             (Series::LastYear, _) => Some(&mut self.last_year),
             (Series::Forecast, Forecast::Manual { months }) => Some(months),
-            (Series::Forecast, Forecast::Budget) => None,
+            (Series::Forecast, _) => None,
         }
-    }
-
-    /// The forecast per month: outcome through `closed`, the projection after it.
-    pub fn forecast_months(&self, closed: Option<Month>) -> Monthly {
-        let projection = match &self.forecast {
-            Forecast::Budget => &self.budget,
-            Forecast::Manual { months } => months,
-        };
-        let closed_count = closed.map_or(0, |m| m.index() + 1);
-        std::array::from_fn(|i| if i < closed_count { self.outcome[i] } else { projection[i] })
     }
 }
 
-/// A plan (plan): one fiscal year of budget lines.
+/// The forecast of every line as it stood when a month was closed, so that
+/// forecast accuracy can be followed (prognossäkerhet).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The month whose closing took the snapshot.
+    pub closed: Month,
+    pub lines: Vec<(LineId, Monthly)>,
+}
+
+/// A plan (plan): one fiscal year of budget lines on their dimensions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     pub name: String,
     /// The fiscal year (räkenskapsår).
     pub year: i32,
     /// The last month with booked outcome, if any.
     pub closed_through: Option<Month>,
+    pub departments: Vec<Department>,
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub drivers: Vec<Driver>,
     pub lines: Vec<Line>,
+    #[serde(default)]
+    pub snapshots: Vec<Snapshot>,
 }
 
 impl Plan {
@@ -118,5 +227,23 @@ impl Plan {
 
     pub fn line_mut(&mut self, id: LineId) -> Option<&mut Line> {
         self.lines.iter_mut().find(|line| line.id == id)
+    }
+
+    pub fn category(&self, id: CategoryId) -> Option<&Category> {
+        self.categories.iter().find(|category| category.id == id)
+    }
+
+    pub fn department(&self, id: DepartmentId) -> Option<&Department> {
+        self.departments.iter().find(|department| department.id == id)
+    }
+
+    pub fn driver(&self, id: DriverId) -> Option<&Driver> {
+        self.drivers.iter().find(|driver| driver.id == id)
+    }
+
+    /// Whether a line is a cost or a revenue, by its category (a cost if the
+    /// category is missing, which validation of a file refuses).
+    pub fn kind(&self, line: &Line) -> Kind {
+        self.category(line.category).map_or(Kind::Cost, |category| category.kind)
     }
 }

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::report_table::ReportTable;
+use super::sheet_grid::SheetGrid;
 use super::storage_notice::StorageNotice;
 use super::store::Store;
 use super::toolbar::Toolbar;
+use super::view_tabs::ViewTabs;
 
 /// Kalkyl: opens the stored plan (or the example) and shows it.
 #[component]
@@ -40,8 +41,9 @@ pub fn App() -> impl IntoView {
             <Toolbar />
         </header>
         <StorageNotice />
+        <ViewTabs />
         <main on:keydown=on_keydown>
-            <ReportTable />
+            <SheetGrid />
         </main>
     }
 }

@@ -26,13 +26,13 @@ pub fn CellEditor(initial: String, commit: impl Fn(&str) -> bool + Copy + Send +
             "Enter" => {
                 ev.prevent_default();
                 if commit(&value) {
-                    grid.step(if ev.shift_key() { -1 } else { 1 }, 0, true);
+                    grid.step(if ev.shift_key() { -1 } else { 1 }, 0, false, true);
                 }
             }
             "Tab" => {
                 ev.prevent_default();
                 if commit(&value) {
-                    grid.step(0, if ev.shift_key() { -1 } else { 1 }, true);
+                    grid.step(0, if ev.shift_key() { -1 } else { 1 }, false, true);
                 }
             }
             "Escape" => {

@@ -1,10 +1,12 @@
 //! The words of the interface, in Swedish and English.
 
-use crate::model::{AmountError, CommandError, Kind, Month};
+use crate::model::number::BlockError;
+use crate::model::{Activity, AmountError, CommandError, Forecast, Kind, Month, Series};
 use crate::storage::StorageFailure;
 
 /// The language of the interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     Sv,
     En,
@@ -107,6 +109,147 @@ impl Lang {
         self.pick("Stäng", "Dismiss")
     }
 
+    /// "jan", "feb" …
+    pub fn month_short(self, month: Month) -> String {
+        self.month(month).chars().take(3).collect()
+    }
+
+    pub fn full_year(self) -> &'static str {
+        self.pick("Helår", "Full year")
+    }
+
+    /// "Avvikelse jan–april".
+    pub fn deviation_to_date(self, month: Month) -> String {
+        match self {
+            Lang::Sv => format!("Avvikelse jan–{}", self.month(month)),
+            Lang::En => format!("Deviation Jan–{}", self.month(month)),
+        }
+    }
+
+    /// "Förändring mot jan–mars".
+    pub fn change_since(self, month: Month) -> String {
+        match self {
+            Lang::Sv => format!("Förändring mot jan–{}", self.month(month)),
+            Lang::En => format!("Change since Jan–{}", self.month(month)),
+        }
+    }
+
+    pub fn forecast_deviation(self) -> &'static str {
+        self.pick("Avvikelse prognos/budget helår", "Forecast vs budget, full year")
+    }
+
+    pub fn method(self) -> &'static str {
+        self.pick("Prognosmetod", "Forecast method")
+    }
+
+    pub fn method_name(self, forecast: &Forecast) -> &'static str {
+        match forecast {
+            Forecast::Budget => self.pick("Budget", "Budget"),
+            Forecast::RunRate => self.pick("Snitt av utfall", "Run rate"),
+            Forecast::LastYear => self.pick("Fjolårets profil", "Last year's profile"),
+            Forecast::Manual { .. } => self.pick("Manuell", "Manual"),
+            Forecast::Driver { .. } => self.pick("Volym × pris", "Volume × price"),
+        }
+    }
+
+    pub fn activity(self, activity: Activity) -> &'static str {
+        match activity {
+            Activity::Operations => self.pick("förvaltning", "operations"),
+            Activity::Development => self.pick("utveckling", "development"),
+        }
+    }
+
+    /// A language-independent name of an activity, for keys.
+    pub fn activity_key(self, activity: Activity) -> &'static str {
+        match activity {
+            Activity::Operations => "operations",
+            Activity::Development => "development",
+        }
+    }
+
+    pub fn activity_total(self, activity: Activity) -> &'static str {
+        match activity {
+            Activity::Operations => self.pick("Summa förvaltning", "Total operations"),
+            Activity::Development => self.pick("Summa utveckling", "Total development"),
+        }
+    }
+
+    pub fn series_name(self, series: Series) -> &'static str {
+        match series {
+            Series::Budget => self.pick("Budget", "Budget"),
+            Series::Outcome => self.pick("Utfall", "Outcome"),
+            Series::LastYear => self.pick("Utfall föregående år", "Outcome last year"),
+            Series::Forecast => self.pick("Prognos", "Forecast"),
+        }
+    }
+
+    pub fn view_result(self) -> &'static str {
+        self.pick("Resultat", "Result")
+    }
+
+    pub fn view_monthly(self) -> &'static str {
+        self.pick("Budget per månad", "Budget by month")
+    }
+
+    pub fn view_outcome(self) -> &'static str {
+        self.pick("Utfall och prognos", "Outcome and forecast")
+    }
+
+    pub fn views_label(self) -> &'static str {
+        self.pick("Vyer", "Views")
+    }
+
+    pub fn series_label(self) -> &'static str {
+        self.pick("Serie", "Series")
+    }
+
+    pub fn close_month(self) -> &'static str {
+        self.pick("Stäng månad", "Close month")
+    }
+
+    /// "Stängd t.o.m. april".
+    pub fn closed_through(self, month: Option<Month>) -> String {
+        match (self, month) {
+            (Lang::Sv, Some(m)) => format!("Stängd t.o.m. {}", self.month(m)),
+            (Lang::En, Some(m)) => format!("Closed through {}", self.month(m)),
+            (_, None) => self.pick("Ingen månad stängd", "No month closed").into(),
+        }
+    }
+
+    pub fn toggle_group(self, expanded: bool) -> &'static str {
+        if expanded { self.pick("Fäll ihop", "Collapse") } else { self.pick("Fäll ut", "Expand") }
+    }
+
+    /// A note on a total whose rounded rows sum to another figure than it shows.
+    pub fn rounding_note(self, rows: &str) -> String {
+        match self {
+            Lang::Sv => format!("Avrundat summerar raderna till {rows}; summan räknas på exakta belopp."),
+            Lang::En => format!("The rounded rows add up to {rows}; the total is computed from exact amounts."),
+        }
+    }
+
+    /// Why a pasted block was refused.
+    pub fn block_error(self, error: &BlockError) -> String {
+        let (row, col) = (error.row + 1, error.col + 1);
+        let what = self.amount_error(error.error, &error.text);
+        match self {
+            Lang::Sv => format!("Inklistringen ändrade inget: rad {row}, kolumn {col}: {what}"),
+            Lang::En => format!("Nothing was pasted: row {row}, column {col}: {what}"),
+        }
+    }
+
+    /// Why a pasted block does not fit where it was pasted.
+    pub fn block_misfit(self, rows: usize, cols: usize) -> String {
+        match self {
+            Lang::Sv => format!(
+                "Blocket ({rows} × {cols}) får inte plats här: det når utanför tabellen eller över beräknade celler. Inget ändrades."
+            ),
+            Lang::En => format!(
+                "The block ({rows} × {cols}) does not fit here: it reaches past the table or over computed cells. Nothing changed."
+            ),
+        }
+    }
+
     /// "Utfall ack april 2023".
     pub fn outcome_to_date(self, month: Month, year: i32) -> String {
         match self {
@@ -152,6 +295,9 @@ impl Lang {
         match error {
             CommandError::UnknownLine(_) => self.pick("Raden finns inte längre.", "The line no longer exists."),
             CommandError::NotEditable(_) => self.pick("Cellen är beräknad.", "The cell is computed."),
+            CommandError::YearClosed => {
+                self.pick("Årets alla månader är redan stängda.", "Every month of the year is already closed.")
+            }
             CommandError::Overflow => self.pick(
                 "Ändringen gör en summa för stor (över 10^15 kr). Inget ändrades.",
                 "The change makes a total too large (over 10^15 kr). Nothing changed.",
@@ -162,8 +308,8 @@ impl Lang {
     /// Why typing into a computed cell does nothing.
     pub fn computed_cell(self) -> &'static str {
         self.pick(
-            "Beräknad cell: ändra budgeten i kolumnen Budget helår.",
-            "Computed cell: change the budget in the Budget full year column.",
+            "Beräknad cell: den räknas fram och kan inte skrivas över.",
+            "Computed cell: it is calculated and cannot be typed over.",
         )
     }
 

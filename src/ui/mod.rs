@@ -1,15 +1,18 @@
 //! The interface: Leptos components, one a file, sharing the [`store::Store`].
+//! `sheet` says what a view shows; the components only render it.
 
 mod app;
 mod cell_editor;
 pub mod grid;
+mod grid_cell;
+mod grid_row;
 pub mod i18n;
-pub mod report;
-mod report_cell;
-mod report_row;
-mod report_table;
+mod method_cell;
+pub mod sheet;
+mod sheet_grid;
 mod storage_notice;
 pub mod store;
 mod toolbar;
+mod view_tabs;
 
 pub use app::App;

@@ -1,11 +1,26 @@
 //! The application state, provided to every component through context.
 
+use std::collections::HashSet;
+
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::i18n::Lang;
+use super::sheet::View;
 use crate::model::example::april_2023;
-use crate::model::{Command, CommandError, Engine, Unit};
+use crate::model::{Command, CommandError, Engine, Group, Unit};
 use crate::storage::{self, StorageFailure};
+
+/// Where the user's display preferences are kept.
+const PREFS_KEY: &str = "kalkyl.prefs";
+
+/// Display preferences, remembered between sessions.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct Prefs {
+    lang: Lang,
+    unit: Unit,
+}
 
 /// The state of the app: the engine with the open plan, and how it is shown.
 /// Cheap to copy; components take it with [`use_store`].
@@ -14,6 +29,9 @@ pub struct Store {
     engine: RwSignal<Engine>,
     pub unit: RwSignal<Unit>,
     pub lang: RwSignal<Lang>,
+    pub view: RwSignal<View>,
+    /// Groups folded away in the grid.
+    pub collapsed: RwSignal<HashSet<Group>>,
     /// A storage problem the user has not dismissed yet.
     pub storage_failure: RwSignal<Option<StorageFailure>>,
 }
@@ -27,12 +45,28 @@ impl Store {
             Ok(None) => (example(), None),
             Err(failure) => (example(), Some(failure)),
         };
-        Store {
+        let prefs = LocalStorage::get::<Prefs>(PREFS_KEY).ok();
+        let store = Store {
             engine: RwSignal::new(engine),
-            unit: RwSignal::new(Unit::Tkr),
-            lang: RwSignal::new(browser_lang()),
+            unit: RwSignal::new(prefs.map_or(Unit::Tkr, |p| p.unit)),
+            lang: RwSignal::new(prefs.map_or_else(browser_lang, |p| p.lang)),
+            view: RwSignal::new(View::default()),
+            collapsed: RwSignal::new(HashSet::new()),
             storage_failure: RwSignal::new(failure),
-        }
+        };
+        store.remember_prefs();
+        store
+    }
+
+    /// Saves the language and unit whenever they change.
+    fn remember_prefs(self) {
+        Effect::new(move |first: Option<()>| {
+            let prefs = Prefs { lang: self.lang.get(), unit: self.unit.get() };
+            if first.is_some() {
+                // Preferences are a convenience: a full storage is reported by plan saves.
+                let _ = LocalStorage::set(PREFS_KEY, prefs);
+            }
+        });
     }
 
     /// Reads the engine, tracking it: the caller reruns after every edit.
@@ -53,6 +87,10 @@ impl Store {
         self.change(|engine| engine.redo().map(drop))
     }
 
+    pub fn close_month(&self) -> Result<(), CommandError> {
+        self.change(Engine::close_month)
+    }
+
     /// Applies a change to the engine, then refreshes the view and saves.
     fn change(&self, f: impl FnOnce(&mut Engine) -> Result<(), CommandError>) -> Result<(), CommandError> {
         let result = self.engine.try_update_untracked(f).unwrap_or(Ok(()));
@@ -67,10 +105,19 @@ impl Store {
         let saved = self.engine.with_untracked(|engine| storage::save(engine.plan()));
         self.storage_failure.set(saved.err());
     }
+
+    /// Folds `group` away, or out again.
+    pub fn toggle(&self, group: Group) {
+        self.collapsed.update(|collapsed| {
+            if !collapsed.remove(&group) {
+                collapsed.insert(group);
+            }
+        });
+    }
 }
 
 fn example() -> Engine {
-    // The example's figures are far inside the range of amounts.
+    // The example's figures are far inside the range of amounts (a native test opens it).
     Engine::new(april_2023()).unwrap_or_else(|_| unreachable!("the example plan is valid"))
 }
 

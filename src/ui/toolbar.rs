@@ -23,14 +23,17 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let on_lang = move |ev| store.lang.set(if event_target_value(&ev) == "sv" { Lang::Sv } else { Lang::En });
+    let closed = move || store.read(|engine| lang().closed_through(engine.plan().closed_through));
     view! {
         <div class="toolbar" role="toolbar">
             <button on:click=move |_| { let _ = store.undo(); } disabled=move || !can_undo()>{move || lang().undo()}</button>
             <button on:click=move |_| { let _ = store.redo(); } disabled=move || !can_redo()>{move || lang().redo()}</button>
-            <label>{move || lang().unit_label()} " " <select on:change=on_unit>{units}</select></label>
+            <span class="closed">{closed}</span>
+            <button on:click=move |_| { let _ = store.close_month(); }>{move || lang().close_month()}</button>
+            <label>{move || lang().unit_label()} " " <select data-control="unit" on:change=on_unit>{units}</select></label>
             <label>
                 {move || lang().language_label()} " "
-                <select on:change=on_lang>
+                <select data-control="language" on:change=on_lang>
                     <option value="sv" selected=move || lang() == Lang::Sv>"Svenska"</option>
                     <option value="en" selected=move || lang() == Lang::En>"English"</option>
                 </select>

@@ -1,0 +1,38 @@
+// Outcome and forecast: the report's department table, methods and closing.
+import { test, expect } from '@playwright/test';
+import { cell, open, showView, value } from './helpers.mjs';
+
+test.beforeEach(async ({ page }) => {
+  await open(page);
+  await showView(page, 'outcome');
+});
+
+test('the department table matches the report and shows its rounding', async ({ page }) => {
+  await expect(value(page, 'unit-4-operations', 'outcome-ytd')).toHaveText('9 929');
+  await expect(value(page, 'unit-4-operations', 'deviation-ytd')).toHaveText('10 275');
+  await expect(value(page, 'unit-4-operations', 'deviation-change')).toHaveText('−818');
+  await expect(value(page, 'total-operations', 'deviation-ytd')).toHaveText('22 331');
+  await expect(value(page, 'total-development', 'deviation-ytd')).toHaveText('−915');
+  await expect(value(page, 'result', 'deviation-ytd')).toHaveText('21 416');
+  await expect(value(page, 'result', 'deviation-change')).toHaveText('548');
+  const note = cell(page, 'total-operations', 'deviation-ytd').locator('.rounding-note');
+  await expect(note).toHaveAttribute('title', /raderna till 22\s332/);
+});
+
+test('changing a forecast method is one undoable step', async ({ page }) => {
+  const forecast = value(page, 'line-1', 'forecast-year');
+  const before = await forecast.textContent();
+  await cell(page, 'line-1', 'method').locator('select').selectOption({ label: 'Budget' });
+  await expect(forecast).not.toHaveText(before);
+  await page.getByRole('button', { name: 'Ångra' }).click();
+  await expect(forecast).toHaveText(before);
+});
+
+test('closing a month moves the year to date', async ({ page }) => {
+  await expect(page.getByText('Stängd t.o.m. april')).toBeVisible();
+  await page.getByRole('button', { name: 'Stäng månad' }).click();
+  await expect(page.getByText('Stängd t.o.m. maj')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Utfall ack maj 2023' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ångra' }).click();
+  await expect(page.getByText('Stängd t.o.m. april')).toBeVisible();
+});
