@@ -33,9 +33,35 @@ fn forecast() -> impl Strategy<Value = Forecast> {
     ]
 }
 
+/// Formula text: usually well formed, naming lines and the driver; sometimes anything.
+fn formula_text() -> impl Strategy<Value = String> {
+    let operand = prop_oneof![
+        (0u32..8).prop_map(|id| format!("[line {id}]")),
+        Just("volym".to_owned()),
+        (-1000i64..1000).prop_map(|n| n.to_string()),
+        Just("3,5".to_owned()),
+    ];
+    let simple = (operand.clone(), prop::sample::select(vec!["+", "-", "*", "/", ">", "<>"]), operand)
+        .prop_map(|(a, op, b)| format!("={a} {op} {b}"));
+    prop_oneof![
+        4 => simple.clone(),
+        2 => (simple.clone(), simple).prop_map(|(a, b)| format!("=SUM({}; MAX({}; 0))", &a[1..], &b[1..])),
+        1 => ".{0,30}",
+    ]
+}
+
 fn line(id: u32) -> impl Strategy<Value = Line> {
-    (0u32..3, any::<bool>(), 0u32..3, monthly(), monthly(), monthly(), forecast()).prop_map(
-        move |(department, development, category, budget, outcome, last_year, forecast)| Line {
+    (
+        0u32..3,
+        any::<bool>(),
+        0u32..3,
+        monthly(),
+        monthly(),
+        monthly(),
+        forecast(),
+        prop::option::weighted(0.3, formula_text()),
+    )
+        .prop_map(move |(department, development, category, budget, outcome, last_year, forecast, formula)| Line {
             id: LineId(id),
             name: format!("line {id}"),
             department: DepartmentId(department),
@@ -46,8 +72,8 @@ fn line(id: u32) -> impl Strategy<Value = Line> {
             outcome,
             last_year,
             forecast,
-        },
-    )
+            formula,
+        })
 }
 
 fn driver() -> impl Strategy<Value = Driver> {
@@ -97,6 +123,7 @@ fn series() -> impl Strategy<Value = Series> {
 #[derive(Clone, Debug)]
 enum Edit {
     Command(Command),
+    Formula(LineId, Option<String>),
     CloseMonth,
 }
 
@@ -109,6 +136,12 @@ fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         4 => prop::collection::vec((cell, amount()), 1..6).prop_map(|cells| Edit::Command(Command::SetAmounts(cells))),
         2 => (0u32..10, forecast()).prop_map(|(line, forecast)| Edit::Command(Command::SetForecast { line: LineId(line), forecast })),
+        2 => (0u32..10, prop::option::of(formula_text()))
+            .prop_map(|(line, formula)| Edit::Formula(LineId(line), formula)),
+        2 => (0u32..3, 0usize..12, -1_000_000i64..1_000_000).prop_map(|(driver, month, q)| {
+            let month = Month::from_index(month).unwrap();
+            Edit::Command(Command::SetQuantities(vec![(DriverId(driver), month, Decimal::new(q, 2))]))
+        }),
         1 => Just(Edit::CloseMonth),
     ]
 }
@@ -116,6 +149,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 fn run(engine: &mut Engine, edit: Edit) -> Result<(), kalkyl::model::CommandError> {
     match edit {
         Edit::Command(command) => engine.execute(command),
+        Edit::Formula(line, formula) => engine.set_formula(line, formula),
         Edit::CloseMonth => engine.close_month(),
     }
 }
@@ -213,5 +247,14 @@ proptest! {
     #[test]
     fn typed_text_never_panics(text in ".{0,40}") {
         let _ = kalkyl::model::number::parse_amount(&text, kalkyl::model::Unit::Tkr);
+    }
+
+    #[test]
+    fn no_formula_text_panics_the_engine(plan in plan(), text in prop_oneof![formula_text(), "=[-+*/();,<>=0-9a-z\\[\\] ]{0,60}"]) {
+        let mut engine = Engine::new(plan).unwrap();
+        let before = engine.plan().clone();
+        if engine.set_formula(LineId(0), Some(text)).is_err() {
+            prop_assert_eq!(engine.plan(), &before);
+        }
     }
 }

@@ -8,9 +8,12 @@
 use std::collections::HashMap;
 
 use super::amount::{Amount, Overflow};
-use super::forecast::forecast;
+use super::command::Touched;
+use super::forecast::{forecast, to_ore};
+use super::formula::FormulaError;
+use super::graph::{Compiled, Graph, Ref};
 use super::period::Monthly;
-use super::plan::{Activity, CategoryId, DepartmentId, Kind, Line, LineId, Plan, Series};
+use super::plan::{Activity, CategoryId, DepartmentId, Forecast, Kind, Line, LineId, Plan, Series};
 
 /// The four series of a line or a subtotal, indexed by [`Series::index`].
 pub type Figures = [Monthly; 4];
@@ -58,6 +61,8 @@ struct Computed {
     kind: Kind,
     groups: [Group; 5],
     figures: Figures,
+    /// Why the line's formula could not be computed; its budget is then zero.
+    error: Option<FormulaError>,
 }
 
 /// The computed figures of a plan.
@@ -66,6 +71,7 @@ pub struct Calc {
     lines: HashMap<LineId, Computed>,
     /// Costs and revenue of each group, indexed by [`Kind::index`].
     groups: HashMap<Group, [Figures; 2]>,
+    graph: Graph,
 }
 
 /// `total + sign × figures`, month by month, checked.
@@ -78,65 +84,105 @@ fn add(total: &mut Figures, figures: &Figures, negate: bool) -> Result<(), Overf
     Ok(())
 }
 
-fn compute(plan: &Plan, line: &Line) -> Result<Computed, Overflow> {
+/// The figures of `line`; `budget_of` gives the budget of the lines its formula names.
+fn compute(
+    plan: &Plan,
+    line: &Line,
+    formula: Option<&Result<Compiled, FormulaError>>,
+    budget_of: &dyn Fn(LineId) -> Monthly,
+) -> Result<Computed, Overflow> {
+    let (budget, error) = match formula {
+        None => (line.budget, None),
+        Some(compiled) => match compiled.clone().and_then(|expr| evaluate(plan, &expr, budget_of)) {
+            Ok(budget) => (budget, None),
+            Err(error) => ([Amount::ZERO; 12], Some(error)),
+        },
+    };
     let driver = match &line.forecast {
-        super::plan::Forecast::Driver { driver, .. } => plan.driver(*driver),
+        Forecast::Driver { driver, .. } => plan.driver(*driver),
         _ => None,
     };
-    let forecast = forecast(line, &line.budget, plan.closed_through, driver)?;
+    let forecast = forecast(line, &budget, plan.closed_through, driver)?;
     Ok(Computed {
         kind: plan.kind(line),
         groups: Group::of(line),
-        figures: [line.budget, line.outcome, line.last_year, forecast],
+        figures: [budget, line.outcome, line.last_year, forecast],
+        error,
     })
+}
+
+/// A formula's value month by month, rounded to the öre.
+fn evaluate(plan: &Plan, expr: &Compiled, budget_of: &dyn Fn(LineId) -> Monthly) -> Result<Monthly, FormulaError> {
+    let mut out = [Amount::ZERO; 12];
+    for (month, slot) in out.iter_mut().enumerate() {
+        let value = expr.eval(&|name: &Ref| match name {
+            Ref::Line(id) => Ok(budget_of(*id)[month].decimal()),
+            Ref::Driver(id) => Ok(plan.driver(*id).map(|driver| driver.months[month]).unwrap_or_default()),
+        })?;
+        *slot = to_ore(value).map_err(|_| FormulaError::Overflow)?;
+    }
+    Ok(out)
 }
 
 impl Calc {
     /// Computes every figure of `plan` from scratch.
     pub fn full(plan: &Plan) -> Result<Calc, Overflow> {
-        let mut calc = Calc::default();
-        calc.apply(plan, plan.lines.iter().map(|line| (line.id, Some(line))))?;
+        let graph = Graph::new(plan);
+        let ids: Vec<LineId> = plan.lines.iter().map(|line| line.id).collect();
+        let order = graph.affected(&ids, &[]);
+        let mut calc = Calc { graph, ..Calc::default() };
+        calc.apply(plan, order)?;
         Ok(calc)
     }
 
-    /// Recomputes the `touched` lines (changed, added or removed) and moves
-    /// the subtotals by their change. On overflow nothing is changed.
-    pub fn update(&mut self, plan: &Plan, touched: &[LineId]) -> Result<(), Overflow> {
-        let mut ids = touched.to_vec();
-        ids.sort_unstable();
-        ids.dedup();
-        self.apply(plan, ids.into_iter().map(|id| (id, plan.line(id))))
+    /// Recomputes what `touched` changed and everything that depends on it,
+    /// moving the subtotals by the change. On overflow nothing is changed.
+    pub fn update(&mut self, plan: &Plan, touched: &Touched) -> Result<(), Overflow> {
+        if touched.structure {
+            *self = Calc::full(plan)?;
+            return Ok(());
+        }
+        let order = self.graph.affected(&touched.lines, &touched.drivers);
+        self.apply(plan, order)
     }
 
-    /// Replaces the computed figures of each line by those of its new state
-    /// (`None`: removed), staging every subtotal before changing any.
-    fn apply<'a>(
-        &mut self,
-        plan: &Plan,
-        touched: impl Iterator<Item = (LineId, Option<&'a Line>)>,
-    ) -> Result<(), Overflow> {
+    /// Replaces the computed figures of each line in `order` by those of its
+    /// current state (removed when it is gone), staging every subtotal before
+    /// changing any. Formula lines come after the lines they name.
+    fn apply(&mut self, plan: &Plan, order: Vec<LineId>) -> Result<(), Overflow> {
         let mut groups: HashMap<Group, [Figures; 2]> = HashMap::new();
-        let mut lines = Vec::new();
-        for (id, line) in touched {
-            let new = line.map(|line| compute(plan, line)).transpose()?;
-            let old = self.lines.get(&id);
-            for (computed, negate) in [(old, true), (new.as_ref(), false)] {
+        let mut staged: HashMap<LineId, Option<Computed>> = HashMap::new();
+        for id in order {
+            let budget_of = |id: LineId| match staged.get(&id) {
+                Some(computed) => computed.as_ref().map_or([Amount::ZERO; 12], |c| c.figures[Series::Budget.index()]),
+                None => self.lines.get(&id).map_or([Amount::ZERO; 12], |c| c.figures[Series::Budget.index()]),
+            };
+            let new = match plan.line(id) {
+                Some(line) => Some(compute(plan, line, self.graph.formula(id), &budget_of)?),
+                None => None,
+            };
+            for (computed, negate) in [(self.lines.get(&id), true), (new.as_ref(), false)] {
                 let Some(computed) = computed else { continue };
                 for group in computed.groups {
-                    let staged = groups.entry(group).or_insert_with(|| self.group(group));
-                    add(&mut staged[computed.kind.index()], &computed.figures, negate)?;
+                    let total = groups.entry(group).or_insert_with(|| self.group(group));
+                    add(&mut total[computed.kind.index()], &computed.figures, negate)?;
                 }
             }
-            lines.push((id, new));
+            staged.insert(id, new);
         }
         self.groups.extend(groups);
-        for (id, computed) in lines {
+        for (id, computed) in staged {
             match computed {
                 Some(computed) => self.lines.insert(id, computed),
                 None => self.lines.remove(&id),
             };
         }
         Ok(())
+    }
+
+    /// Why the formula of `line` could not be computed, if it could not.
+    pub fn formula_error(&self, line: LineId) -> Option<&FormulaError> {
+        self.lines.get(&line).and_then(|computed| computed.error.as_ref())
     }
 
     fn group(&self, group: Group) -> [Figures; 2] {

@@ -1,9 +1,12 @@
 //! Edits as commands. Applying a command returns its inverse, so undo and
 //! redo are two stacks of commands and nothing else.
 
+use rust_decimal::Decimal;
+
 use super::amount::Amount;
+use super::formula::FormulaError;
 use super::period::Month;
-use super::plan::{Forecast, LineId, Plan, Series, Snapshot};
+use super::plan::{DriverId, Forecast, LineId, Plan, Series, Snapshot};
 use super::spread::split_year;
 
 /// One cell of the plan: a month of a series of a line.
@@ -24,6 +27,13 @@ pub enum Command {
     /// Sets the last closed month and the forecast snapshots taken so far:
     /// closing a month, or undoing that.
     SetClosing { closed_through: Option<Month>, snapshots: Vec<Snapshot> },
+    /// Sets or removes the formula of a line's budget. Applied as given: a
+    /// formula is checked when entered, by [`crate::model::Engine::set_formula`].
+    SetFormula { line: LineId, formula: Option<String> },
+    /// Sets months of drivers' quantities.
+    SetQuantities(Vec<(DriverId, Month, Decimal)>),
+    /// Several commands as one edit, undone as one.
+    Batch(Vec<Command>),
 }
 
 /// Why a command was refused. A refused command changes nothing.
@@ -37,14 +47,36 @@ pub enum CommandError {
     Overflow,
     /// Every month of the year is already closed.
     YearClosed,
+    /// The plan has no driver with this id.
+    UnknownDriver(DriverId),
+    /// The formula cannot be computed: wrong, naming what is not there, or circular.
+    Formula(FormulaError),
 }
 
 /// What a command changed, for recalculation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Touched {
-    Lines(Vec<LineId>),
-    /// Every line, as when the closed month moves.
-    All,
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    pub lines: Vec<LineId>,
+    pub drivers: Vec<DriverId>,
+    /// Whether what depends on what may have changed (formulas, methods, the
+    /// closed month): then everything is recomputed.
+    pub structure: bool,
+}
+
+impl Touched {
+    fn lines(lines: Vec<LineId>) -> Touched {
+        Touched { lines, ..Touched::default() }
+    }
+
+    fn structure() -> Touched {
+        Touched { structure: true, ..Touched::default() }
+    }
+
+    fn merge(&mut self, other: Touched) {
+        self.lines.extend(other.lines);
+        self.drivers.extend(other.drivers);
+        self.structure |= other.structure;
+    }
 }
 
 /// The result of applying a command: its inverse and what it touched.
@@ -70,16 +102,65 @@ impl Command {
                 let target = plan.line_mut(line).ok_or(CommandError::UnknownLine(line))?;
                 let old = std::mem::replace(&mut target.forecast, forecast);
                 let inverse = Command::SetForecast { line, forecast: old };
-                Ok(Applied { inverse, touched: Touched::Lines(vec![line]) })
+                Ok(Applied { inverse, touched: Touched::structure() })
             }
             Command::SetClosing { closed_through, snapshots } => {
                 let old_closed = std::mem::replace(&mut plan.closed_through, closed_through);
                 let old_snapshots = std::mem::replace(&mut plan.snapshots, snapshots);
                 let inverse = Command::SetClosing { closed_through: old_closed, snapshots: old_snapshots };
-                Ok(Applied { inverse, touched: Touched::All })
+                Ok(Applied { inverse, touched: Touched::structure() })
+            }
+            Command::SetFormula { line, formula } => set_formula(plan, line, formula),
+            Command::SetQuantities(cells) => set_quantities(plan, cells),
+            Command::Batch(commands) => batch(plan, commands),
+        }
+    }
+}
+
+fn set_formula(plan: &mut Plan, line: LineId, formula: Option<String>) -> Result<Applied, CommandError> {
+    let target = plan.line_mut(line).ok_or(CommandError::UnknownLine(line))?;
+    let old = std::mem::replace(&mut target.formula, formula);
+    Ok(Applied { inverse: Command::SetFormula { line, formula: old }, touched: Touched::structure() })
+}
+
+fn set_quantities(plan: &mut Plan, cells: Vec<(DriverId, Month, Decimal)>) -> Result<Applied, CommandError> {
+    if let Some((missing, _, _)) = cells.iter().find(|(id, _, _)| plan.driver(*id).is_none()) {
+        return Err(CommandError::UnknownDriver(*missing));
+    }
+    let mut old = Vec::with_capacity(cells.len());
+    let mut drivers = Vec::new();
+    for (id, month, value) in cells {
+        if let Some(driver) = plan.drivers.iter_mut().find(|driver| driver.id == id) {
+            old.push((id, month, std::mem::replace(&mut driver.months[month.index()], value)));
+        }
+        drivers.push(id);
+    }
+    old.reverse();
+    drivers.sort_unstable();
+    drivers.dedup();
+    Ok(Applied { inverse: Command::SetQuantities(old), touched: Touched { drivers, ..Touched::default() } })
+}
+
+/// Applies commands in order; if one is refused, those before it are undone.
+fn batch(plan: &mut Plan, commands: Vec<Command>) -> Result<Applied, CommandError> {
+    let mut inverses = Vec::with_capacity(commands.len());
+    let mut touched = Touched::default();
+    for command in commands {
+        match command.apply(plan) {
+            Ok(applied) => {
+                inverses.push(applied.inverse);
+                touched.merge(applied.touched);
+            }
+            Err(error) => {
+                for inverse in inverses.into_iter().rev() {
+                    let _ = inverse.apply(plan);
+                }
+                return Err(error);
             }
         }
     }
+    inverses.reverse();
+    Ok(Applied { inverse: Command::Batch(inverses), touched })
 }
 
 fn set_amounts(plan: &mut Plan, cells: Vec<(Cell, Amount)>) -> Result<Applied, CommandError> {
@@ -100,5 +181,5 @@ fn set_amounts(plan: &mut Plan, cells: Vec<(Cell, Amount)>) -> Result<Applied, C
     touched.dedup();
     // Undone last-first, so a cell set twice gets its first old value back.
     old.reverse();
-    Ok(Applied { inverse: Command::SetAmounts(old), touched: Touched::Lines(touched) })
+    Ok(Applied { inverse: Command::SetAmounts(old), touched: Touched::lines(touched) })
 }

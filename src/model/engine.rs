@@ -2,7 +2,8 @@
 
 use super::amount::{Amount, Overflow};
 use super::calc::{Calc, Row};
-use super::command::{Command, CommandError, Touched};
+use super::command::{Command, CommandError};
+use super::formula::FormulaError;
 use super::period::{Month, Monthly, Span};
 use super::plan::{Kind, LineId, Plan, Series, Snapshot};
 
@@ -88,16 +89,23 @@ impl Engine {
     /// Applies `command` and updates the figures; returns its inverse.
     fn run(&mut self, command: Command) -> Result<Command, CommandError> {
         let applied = command.apply(&mut self.plan)?;
-        let updated = match &applied.touched {
-            Touched::Lines(lines) => self.calc.update(&self.plan, lines),
-            Touched::All => Calc::full(&self.plan).map(|calc| self.calc = calc),
-        };
-        if updated.is_err() {
+        if self.calc.update(&self.plan, &applied.touched).is_err() {
             // Restore the plan; the figures were left untouched by the failed update.
             let _ = applied.inverse.apply(&mut self.plan);
             return Err(CommandError::Overflow);
         }
         Ok(applied.inverse)
+    }
+
+    /// Enters a formula for the budget of `line`, or removes it with `None`.
+    /// A formula that is wrong, names what the plan lacks or depends on
+    /// itself is refused with what and where, and changes nothing.
+    pub fn set_formula(&mut self, line: LineId, formula: Option<String>) -> Result<(), CommandError> {
+        let formula = formula.map(|text| text.trim().to_owned());
+        if let Some(text) = &formula {
+            super::graph::check(&self.plan, line, text).map_err(CommandError::Formula)?;
+        }
+        self.execute(Command::SetFormula { line, formula })
     }
 
     /// Closes the next month: its outcome is now booked, and the forecast as
@@ -114,6 +122,12 @@ impl Engine {
             forecasts.collect::<Result<Vec<(LineId, Monthly)>, Overflow>>().map_err(|_| CommandError::Overflow)?;
         snapshots.push(Snapshot { closed: next, lines });
         self.execute(Command::SetClosing { closed_through: Some(next), snapshots })
+    }
+
+    /// Why the formula of `line` cannot be computed, if it cannot (a plan
+    /// from a file, or a line or driver renamed since): its budget is then zero.
+    pub fn formula_error(&self, line: LineId) -> Option<&FormulaError> {
+        self.calc.formula_error(line)
     }
 
     /// The monthly figures of `series` on `row`.

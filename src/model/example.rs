@@ -180,6 +180,7 @@ fn line(
         outcome,
         last_year,
         forecast: Forecast::Manual { months: forecast },
+        formula: None,
     }
 }
 

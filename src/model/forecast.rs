@@ -90,6 +90,7 @@ mod tests {
             outcome: kr([90, 110, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0]),
             last_year: kr([80, 80, 80, 80, 100, 100, 100, 100, 100, 100, 100, 120]),
             forecast: method,
+            formula: None,
         }
     }
 

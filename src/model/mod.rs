@@ -7,6 +7,8 @@ pub mod command;
 pub mod engine;
 pub mod example;
 pub mod forecast;
+pub mod formula;
+pub mod graph;
 pub mod number;
 pub mod period;
 pub mod plan;

@@ -177,12 +177,17 @@ pub struct Line {
     pub outcome: Monthly,
     pub last_year: Monthly,
     pub forecast: Forecast,
+    /// A formula that computes the budget month by month (`=fte * 55000`);
+    /// the stored budget is then not used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
 }
 
 impl Line {
     /// The stored months of `series` to edit; the forecast has some only when typed by hand.
     pub fn months_mut(&mut self, series: Series) -> Option<&mut Monthly> {
         match (series, &mut self.forecast) {
+            (Series::Budget, _) if self.formula.is_some() => None,
             (Series::Budget, _) => Some(&mut self.budget),
             (Series::Outcome, _) => Some(&mut self.outcome),
             (Series::LastYear, _) => Some(&mut self.last_year),

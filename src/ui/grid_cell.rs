@@ -12,7 +12,7 @@ use super::method_cell::MethodCell;
 use super::sheet::{Measure, Target, figure, target};
 use super::store::{Store, use_store};
 use crate::model::number::{format_amount, format_exact, format_rounded, parse_amount, rounded};
-use crate::model::{Command, Row};
+use crate::model::{Command, Row, Series};
 
 /// The cell of `measure` on `row`, at `pos` in the grid. `parts` are the rows
 /// shown as adding up to `row`, for a note where rounding makes them differ.
@@ -22,11 +22,20 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
     let grid = use_grid();
     let typed = Memo::new(move |_| store.read(|engine| target(engine.plan(), row, measure)));
     let amount = Memo::new(move |_| store.read(|engine| figure(engine, row, measure)));
-    let text = move || match amount.get() {
-        Some(Ok(amount)) => format_amount(amount, store.unit.get()),
-        Some(Err(_)) => store.lang.get().out_of_range().into(),
-        None => String::new(),
+    let formula_error = Memo::new(move |_| match (row, measure) {
+        (Row::Line(line), Measure::Value(Series::Budget, _)) => {
+            store.read(|engine| engine.formula_error(line).cloned())
+        }
+        _ => None,
+    });
+    let text = move || match (formula_error.get(), amount.get()) {
+        (Some(_), _) => "#FEL".to_owned(),
+        (None, Some(Ok(amount))) => format_amount(amount, store.unit.get()),
+        (None, Some(Err(_))) => store.lang.get().out_of_range().into(),
+        (None, None) => String::new(),
     };
+    let title = move || formula_error.get().map(|error| store.lang.get().formula_error(&error));
+    let is_formula = move || matches!(typed.get(), Some(Target::Formula(_)));
     let note = Memo::new(move |_| rounding_note(store, row, measure, &parts));
     let active = Memo::new(move |_| grid.active.get() == pos);
     let selected = Memo::new(move |_| grid.is_selected(pos));
@@ -44,15 +53,7 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
 
     // Sets the cell from typed text; `false` (with a message) when refused.
     let commit = move |input: &str| -> bool {
-        let lang = store.lang.get_untracked();
-        let result = parse_amount(input, store.unit.get_untracked())
-            .map_err(|error| lang.amount_error(error, input))
-            .and_then(|amount| match typed.get_untracked() {
-                Some(target) => {
-                    store.execute(Command::SetAmounts(target.cells(amount))).map_err(|e| lang.command_error(&e).into())
-                }
-                None => Err(lang.computed_cell().into()),
-            });
+        let result = enter(store, typed.get_untracked(), input);
         let done = result.is_ok();
         grid.message.set(result.err());
         if done {
@@ -124,6 +125,9 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
             node_ref=cell
             role="gridcell"
             class:computed=move || typed.with(Option::is_none)
+            class:formula=is_formula
+            class:error=move || formula_error.with(Option::is_some)
+            title=title
             class:active=move || active.get()
             class:selected=move || selected.get()
             data-col=key
@@ -143,6 +147,19 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
     }
 }
 
+/// Enters typed text into a cell: a formula (`=…`) or an amount.
+fn enter(store: Store, target: Option<Target>, input: &str) -> Result<(), String> {
+    let lang = store.lang.get_untracked();
+    let Some(target) = target else { return Err(lang.computed_cell().into()) };
+    if input.trim_start().starts_with('=') {
+        let line = target.formula_line().ok_or_else(|| lang.formula_only_budget().to_owned())?;
+        return store.set_formula(line, Some(input.to_owned())).map_err(|e| lang.command_error(&e));
+    }
+    let amount = parse_amount(input, store.unit.get_untracked()).map_err(|error| lang.amount_error(error, input))?;
+    let cells = target.cells(amount).ok_or_else(|| lang.formula_cell().to_owned())?;
+    store.execute(Command::SetAmounts(cells)).map_err(|e| lang.command_error(&e))
+}
+
 /// Opens the editor on the active cell, or says why the cell cannot be typed in.
 fn start_editing(
     store: Store,
@@ -156,7 +173,10 @@ fn start_editing(
         return;
     }
     let unit = store.unit.get_untracked();
-    let current = current.and_then(Result::ok).map(|amount| format_exact(amount, unit));
+    let current = match target {
+        Some(Target::Formula(line)) => store.read(|engine| engine.plan().line(line).and_then(|l| l.formula.clone())),
+        _ => current.and_then(Result::ok).map(|amount| format_exact(amount, unit)),
+    };
     grid.message.set(None);
     grid.editing.set(Some(typed.or(current).unwrap_or_default()));
 }

@@ -1,5 +1,6 @@
 //! The words of the interface, in Swedish and English.
 
+use crate::model::formula::FormulaError;
 use crate::model::number::BlockError;
 use crate::model::{Activity, AmountError, CommandError, Forecast, Kind, Month, Series};
 use crate::storage::StorageFailure;
@@ -291,17 +292,72 @@ impl Lang {
         }
     }
 
-    pub fn command_error(self, error: &CommandError) -> &'static str {
+    pub fn command_error(self, error: &CommandError) -> String {
         match error {
-            CommandError::UnknownLine(_) => self.pick("Raden finns inte längre.", "The line no longer exists."),
-            CommandError::NotEditable(_) => self.pick("Cellen är beräknad.", "The cell is computed."),
-            CommandError::YearClosed => {
-                self.pick("Årets alla månader är redan stängda.", "Every month of the year is already closed.")
+            CommandError::UnknownLine(_) => self.pick("Raden finns inte längre.", "The line no longer exists.").into(),
+            CommandError::UnknownDriver(_) => {
+                self.pick("Drivaren finns inte längre.", "The driver no longer exists.").into()
             }
-            CommandError::Overflow => self.pick(
-                "Ändringen gör en summa för stor (över 10^15 kr). Inget ändrades.",
-                "The change makes a total too large (over 10^15 kr). Nothing changed.",
-            ),
+            CommandError::NotEditable(_) => self.pick("Cellen är beräknad.", "The cell is computed.").into(),
+            CommandError::YearClosed => {
+                self.pick("Årets alla månader är redan stängda.", "Every month of the year is already closed.").into()
+            }
+            CommandError::Overflow => self
+                .pick(
+                    "Ändringen gör en summa för stor (över 10^15 kr). Inget ändrades.",
+                    "The change makes a total too large (over 10^15 kr). Nothing changed.",
+                )
+                .into(),
+            CommandError::Formula(error) => match self {
+                Lang::Sv => format!("Formeln ändrades inte: {}.", self.formula_error(error)),
+                Lang::En => format!("The formula was not changed: {}.", self.formula_error(error)),
+            },
+        }
+    }
+
+    /// What is wrong with a formula, and where.
+    pub fn formula_error(self, error: &FormulaError) -> String {
+        use FormulaError as E;
+        match (self, error) {
+            (Lang::Sv, E::Syntax { position, found: Some(found) }) => {
+                format!("oväntat ”{found}” på position {position}")
+            }
+            (Lang::En, E::Syntax { position, found: Some(found) }) => {
+                format!("unexpected '{found}' at position {position}")
+            }
+            (Lang::Sv, E::Syntax { position, found: None }) => {
+                format!("formeln tar slut för tidigt, på position {position}")
+            }
+            (Lang::En, E::Syntax { position, found: None }) => {
+                format!("the formula ends too early, at position {position}")
+            }
+            (Lang::Sv, E::UnknownName { name, position }) => format!("okänt namn ”{name}” på position {position}"),
+            (Lang::En, E::UnknownName { name, position }) => format!("unknown name '{name}' at position {position}"),
+            (Lang::Sv, E::AmbiguousName { name, position }) => {
+                format!("namnet ”{name}” på position {position} är både en drivare och en rad, eller flera rader")
+            }
+            (Lang::En, E::AmbiguousName { name, position }) => {
+                format!("the name '{name}' at position {position} is both a driver and a line, or several lines")
+            }
+            (Lang::Sv, E::UnknownFunction { name, position }) => {
+                format!("okänd funktion ”{name}” på position {position}")
+            }
+            (Lang::En, E::UnknownFunction { name, position }) => {
+                format!("unknown function '{name}' at position {position}")
+            }
+            (Lang::Sv, E::Arguments { function, position }) => {
+                format!("fel antal argument till {function} på position {position}")
+            }
+            (Lang::En, E::Arguments { function, position }) => {
+                format!("wrong number of arguments to {function} at position {position}")
+            }
+            (_, E::TooComplex) => self
+                .pick("formeln är för lång eller för djupt nästlad", "the formula is too long or too deeply nested")
+                .into(),
+            (Lang::Sv, E::Cycle { path }) => format!("formeln beror på sig själv: {}", path.join(" → ")),
+            (Lang::En, E::Cycle { path }) => format!("the formula depends on itself: {}", path.join(" → ")),
+            (_, E::DivisionByZero) => self.pick("division med noll", "division by zero").into(),
+            (_, E::Overflow) => self.pick("ett värde blir för stort", "a value becomes too large").into(),
         }
     }
 
@@ -310,6 +366,22 @@ impl Lang {
         self.pick(
             "Beräknad cell: den räknas fram och kan inte skrivas över.",
             "Computed cell: it is calculated and cannot be typed over.",
+        )
+    }
+
+    /// Why an amount typed on a formula line is refused.
+    pub fn formula_cell(self) -> &'static str {
+        self.pick(
+            "Raden räknas med en formel: skriv en ny formel som börjar med =, eller ta bort den med Delete.",
+            "The line is computed by a formula: type a new one starting with =, or remove it with Delete.",
+        )
+    }
+
+    /// Why a formula typed outside the budget is refused.
+    pub fn formula_only_budget(self) -> &'static str {
+        self.pick(
+            "Formler räknar fram budgeten: skriv dem i en budgetcell.",
+            "Formulas compute the budget: type them in a budget cell.",
         )
     }
 

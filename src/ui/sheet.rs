@@ -5,7 +5,7 @@
 use super::i18n::Lang;
 use crate::model::command::Cell;
 use crate::model::spread::split_year;
-use crate::model::{Activity, Amount, Engine, Group, Kind, Month, Overflow, Plan, Row, Series, Span};
+use crate::model::{Activity, Amount, Command, Engine, Group, Kind, LineId, Month, Overflow, Plan, Row, Series, Span};
 
 /// The views of a plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -81,17 +81,38 @@ pub enum Target {
     Month(Cell),
     /// A line's full year: the amount is split evenly over the months.
     Year(Cell),
+    /// The budget of a line computed by its formula: a new formula (`=…`)
+    /// replaces it, Delete removes it, an amount is refused.
+    Formula(LineId),
 }
 
 impl Target {
-    /// The cells an amount typed here sets.
-    pub fn cells(self, amount: Amount) -> Vec<(Cell, Amount)> {
+    /// The cells an amount typed here sets; `None` on a formula.
+    pub fn cells(self, amount: Amount) -> Option<Vec<(Cell, Amount)>> {
         match self {
-            Target::Month(cell) => vec![(cell, amount)],
+            Target::Month(cell) => Some(vec![(cell, amount)]),
             Target::Year(cell) => {
                 let months = split_year(amount);
-                Month::all().map(|month| (Cell { month, ..cell }, months[month.index()])).collect()
+                Some(Month::all().map(|month| (Cell { month, ..cell }, months[month.index()])).collect())
             }
+            Target::Formula(_) => None,
+        }
+    }
+
+    /// The line whose budget a formula typed here would compute.
+    pub fn formula_line(self) -> Option<LineId> {
+        match self {
+            Target::Month(cell) | Target::Year(cell) if cell.series == Series::Budget => Some(cell.line),
+            Target::Formula(line) => Some(line),
+            _ => None,
+        }
+    }
+
+    /// The command that clears this cell: zero, or no formula.
+    pub fn clear(self) -> Command {
+        match self {
+            Target::Formula(line) => Command::SetFormula { line, formula: None },
+            typed => Command::SetAmounts(typed.cells(Amount::ZERO).unwrap_or_default()),
         }
     }
 }
@@ -114,6 +135,10 @@ pub fn target(plan: &Plan, row: Row, measure: Measure) -> Option<Target> {
     let Row::Line(id) = row else { return None };
     let line = plan.line(id)?;
     let closed = crate::model::period::closed_count(plan.closed_through);
+    let budget = matches!(measure, Measure::Value(Series::Budget, Span::Month(_) | Span::FullYear));
+    if line.formula.is_some() && budget {
+        return Some(Target::Formula(id));
+    }
     match measure {
         Measure::Value(series, Span::Month(month)) => {
             let open = month.index() >= closed;
@@ -341,9 +366,20 @@ mod tests {
     }
 
     #[test]
+    fn a_formula_lines_budget_is_its_formula() {
+        let mut plan = april_2023();
+        plan.lines[0].formula = Some("=1".into());
+        let line = Row::Line(plan.lines[0].id);
+        let target = target(&plan, line, Measure::Value(Series::Budget, Span::Month(Month::JANUARY))).unwrap();
+        assert_eq!(target, Target::Formula(plan.lines[0].id));
+        assert_eq!(target.cells(Amount::ZERO), None);
+        assert_eq!(target.clear(), Command::SetFormula { line: plan.lines[0].id, formula: None });
+    }
+
+    #[test]
     fn a_year_target_splits_exactly() {
         let cell = Cell { line: crate::model::LineId(1), series: Series::Budget, month: Month::JANUARY };
-        let cells = Target::Year(cell).cells(Amount::kronor(100));
+        let cells = Target::Year(cell).cells(Amount::kronor(100)).unwrap();
         assert_eq!(cells.len(), 12);
         assert_eq!(Amount::checked_sum(cells.iter().map(|(_, a)| *a)), Ok(Amount::kronor(100)));
     }

@@ -107,19 +107,16 @@ pub fn SheetGrid() -> impl IntoView {
     }
 }
 
-/// Sets every typed cell of the selection to zero, as one command.
+/// Clears every typed cell of the selection, to zero or of its formula, as one command.
 fn clear(store: Store, grid: Grid, visible: Visible) {
-    let range = grid.range();
-    let cells: Vec<_> = range
-        .positions()
-        .filter_map(|pos| visible.target(store, pos))
-        .flat_map(|target| target.cells(crate::model::Amount::ZERO))
-        .collect();
+    let mut commands: Vec<Command> =
+        grid.range().positions().filter_map(|pos| visible.target(store, pos)).map(|t| t.clear()).collect();
+    commands.dedup();
     let lang = store.lang.get_untracked();
-    let message = if cells.is_empty() {
+    let message = if commands.is_empty() {
         Some(lang.computed_cell().to_owned())
     } else {
-        store.execute(Command::SetAmounts(cells)).err().map(|error| lang.command_error(&error).to_owned())
+        store.execute(Command::Batch(commands)).err().map(|error| lang.command_error(&error))
     };
     grid.message.set(message);
 }
@@ -157,10 +154,11 @@ fn paste(store: Store, grid: Grid, visible: Visible, text: &str) {
     let mut cells = Vec::new();
     for (r, values) in block.iter().enumerate() {
         for (c, amount) in values.iter().enumerate() {
-            let Some(target) = visible.target(store, Pos { row: start.row + r, col: start.col + c }) else {
+            let pos = Pos { row: start.row + r, col: start.col + c };
+            let Some(typed) = visible.target(store, pos).and_then(|target| target.cells(*amount)) else {
                 return grid.message.set(Some(lang.block_misfit(block.len(), width)));
             };
-            cells.extend(target.cells(*amount));
+            cells.extend(typed);
         }
     }
     match store.execute(Command::SetAmounts(cells)) {
@@ -168,6 +166,6 @@ fn paste(store: Store, grid: Grid, visible: Visible, text: &str) {
             grid.select(start, false);
             grid.end.set(Pos { row: start.row + block.len() - 1, col: start.col + width - 1 });
         }
-        Err(error) => grid.message.set(Some(lang.command_error(&error).to_owned())),
+        Err(error) => grid.message.set(Some(lang.command_error(&error))),
     }
 }

@@ -87,6 +87,11 @@ impl Store {
         self.change(|engine| engine.redo().map(drop))
     }
 
+    /// Enters or removes a line's formula; a wrong one is refused.
+    pub fn set_formula(&self, line: crate::model::LineId, formula: Option<String>) -> Result<(), CommandError> {
+        self.change(|engine| engine.set_formula(line, formula))
+    }
+
     pub fn close_month(&self) -> Result<(), CommandError> {
         self.change(Engine::close_month)
     }

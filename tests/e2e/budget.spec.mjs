@@ -106,3 +106,35 @@ test('a department folds away and back', async ({ page }) => {
   await toggle.click();
   await expect(page.locator('tr[data-row="line-1"]')).toBeVisible();
 });
+
+test('a formula computes a line, looks different and is refused when wrong', async ({ page }) => {
+  // Line 2 (Konsultkostnader Ekonomi) as a tenth of line 1 (Personalkostnader Ekonomi, 59 739,5 tkr).
+  await cell(page, 'line-2', 'm1').click();
+  await page.keyboard.type('=[Personalkostnader Ekonomi] * 0,1');
+  await page.keyboard.press('Enter');
+  await expect(value(page, 'line-2', 'year')).toHaveText('5 974');
+  await expect(cell(page, 'line-2', 'm1')).toHaveClass(/formula/);
+
+  await cell(page, 'line-2', 'm3').click();
+  await page.keyboard.type('=fte * pris');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Formeln ändrades inte: okänt namn ”fte” på position 1.');
+  await page.keyboard.press('Escape');
+
+  await cell(page, 'line-2', 'm3').click();
+  await page.keyboard.press('F2');
+  await expect(page.locator('.cell-editor')).toHaveValue('=[Personalkostnader Ekonomi] * 0,1');
+  await page.keyboard.press('Escape');
+
+  // The formula follows the line it names.
+  await cell(page, 'line-1', 'year').click();
+  await page.keyboard.type('100 000');
+  await page.keyboard.press('Enter');
+  await expect(value(page, 'line-2', 'year')).toHaveText('10 000');
+
+  // Delete removes the formula and brings back the typed budget.
+  await cell(page, 'line-2', 'm1').click();
+  await page.keyboard.press('Delete');
+  await expect(value(page, 'line-2', 'year')).toHaveText('13 726');
+  await expect(cell(page, 'line-2', 'm1')).not.toHaveClass(/formula/);
+});
