@@ -2,6 +2,7 @@
 
 use kalkyl::model::command::Cell;
 use kalkyl::model::spread::split_evenly;
+use kalkyl::model::structure::ItemId;
 use kalkyl::model::{
     Activity, Amount, Category, CategoryId, Command, Department, DepartmentId, Driver, DriverId, Engine, Forecast,
     Group, Kind, Line, LineId, Month, Monthly, Plan, Row, Series,
@@ -121,6 +122,7 @@ fn series() -> impl Strategy<Value = Series> {
 
 /// An edit; it may name missing lines or computed cells, which must be refused.
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)] // a test's own edits; size is of no concern
 enum Edit {
     Command(Command),
     Formula(LineId, Option<String>),
@@ -143,6 +145,23 @@ fn edit() -> impl Strategy<Value = Edit> {
             Edit::Command(Command::SetQuantities(vec![(DriverId(driver), month, Decimal::new(q, 2))]))
         }),
         1 => Just(Edit::CloseMonth),
+        2 => (item_id(), prop_oneof![
+            Just(None),
+            (0usize..5).prop_map(Some),
+        ]).prop_map(|(item, to)| Edit::Command(match to {
+            Some(to) => Command::Move { item, to },
+            None => Command::Remove(item),
+        })),
+        1 => (item_id(), "[a-z ]{0,8}").prop_map(|(item, name)| Edit::Command(Command::Rename { item, name })),
+    ]
+}
+
+fn item_id() -> impl Strategy<Value = ItemId> {
+    prop_oneof![
+        (0u32..4).prop_map(|id| ItemId::Department(DepartmentId(id))),
+        (0u32..4).prop_map(|id| ItemId::Category(CategoryId(id))),
+        (0u32..3).prop_map(|id| ItemId::Driver(DriverId(id))),
+        (0u32..10).prop_map(|id| ItemId::Line(LineId(id))),
     ]
 }
 

@@ -8,6 +8,7 @@ use super::formula::FormulaError;
 use super::period::Month;
 use super::plan::{DriverId, Forecast, LineId, Plan, Series, Snapshot};
 use super::spread::split_year;
+use super::structure::{self, Item, ItemId};
 
 /// One cell of the plan: a month of a series of a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,6 +35,14 @@ pub enum Command {
     SetQuantities(Vec<(DriverId, Month, Decimal)>),
     /// Several commands as one edit, undone as one.
     Batch(Vec<Command>),
+    /// Adds a department, category, service, driver or line at a place in its list.
+    Insert { index: usize, item: Box<Item> },
+    /// Removes a member of the structure that nothing uses.
+    Remove(ItemId),
+    /// Renames a member of the structure.
+    Rename { item: ItemId, name: String },
+    /// Moves a member of the structure within its list.
+    Move { item: ItemId, to: usize },
 }
 
 /// Why a command was refused. A refused command changes nothing.
@@ -51,6 +60,14 @@ pub enum CommandError {
     UnknownDriver(DriverId),
     /// The formula cannot be computed: wrong, naming what is not there, or circular.
     Formula(FormulaError),
+    /// The plan has no such department, category, service, driver or line.
+    UnknownItem(ItemId),
+    /// The id is already taken in its list.
+    DuplicateId(ItemId),
+    /// Still used: `by` names the first of `count` lines using it.
+    InUse { item: ItemId, by: String, count: usize },
+    /// A name must have at least one letter or digit.
+    EmptyName,
 }
 
 /// What a command changed, for recalculation.
@@ -64,11 +81,11 @@ pub struct Touched {
 }
 
 impl Touched {
-    fn lines(lines: Vec<LineId>) -> Touched {
+    pub(super) fn lines(lines: Vec<LineId>) -> Touched {
         Touched { lines, ..Touched::default() }
     }
 
-    fn structure() -> Touched {
+    pub(super) fn structure() -> Touched {
         Touched { structure: true, ..Touched::default() }
     }
 
@@ -113,6 +130,10 @@ impl Command {
             Command::SetFormula { line, formula } => set_formula(plan, line, formula),
             Command::SetQuantities(cells) => set_quantities(plan, cells),
             Command::Batch(commands) => batch(plan, commands),
+            Command::Insert { index, item } => structure::insert(plan, index, *item),
+            Command::Remove(item) => structure::remove(plan, item),
+            Command::Rename { item, name } => structure::rename(plan, item, name),
+            Command::Move { item, to } => structure::move_to(plan, item, to),
         }
     }
 }

@@ -337,6 +337,37 @@ pub fn parse(text: &str) -> Result<Expr<Written>, FormulaError> {
     Ok(expr)
 }
 
+/// `text` with every name equal to `old` (in any case) written as `new`,
+/// bare when it can be and in brackets otherwise. Text that does not parse
+/// into tokens is returned as it is.
+pub fn rename(text: &str, old: &str, new: &str) -> String {
+    let trimmed = text.trim();
+    let (prefix, body) = match trimmed.strip_prefix('=') {
+        Some(body) => ("=", body),
+        None => ("", trimmed),
+    };
+    let Ok(tokens) = tokens(body) else { return text.to_owned() };
+    let bare = new.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && new.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let written = if bare { new.to_owned() } else { format!("[{new}]") };
+    let chars: Vec<char> = body.chars().collect();
+    let mut out = String::from(prefix);
+    let mut at = 0;
+    for (i, (token, position, source)) in tokens.iter().enumerate() {
+        let call = matches!(tokens.get(i + 1), Some((Token::Open, _, _)));
+        let Token::Name(name) = token else { continue };
+        if call || name.to_lowercase() != old.trim().to_lowercase() {
+            continue;
+        }
+        let start = position - 1;
+        out.extend(&chars[at..start]);
+        out.push_str(&written);
+        at = start + source.chars().count();
+    }
+    out.extend(&chars[at..]);
+    out
+}
+
 impl<N> Expr<N> {
     /// The same formula with every name replaced by what `resolve` makes of it.
     pub fn resolve<M, E>(self, resolve: &mut impl FnMut(N) -> Result<M, E>) -> Result<Expr<M>, E> {
@@ -490,6 +521,14 @@ mod tests {
         assert_eq!(eval("=ROUND(1)"), Err(FormulaError::Arguments { function: "ROUND", position: 1 }));
         assert_eq!(eval("=1 / (fte - 10)"), Err(FormulaError::DivisionByZero));
         assert_eq!(eval(&format!("={}1{}", "(".repeat(100), ")".repeat(100))), Err(FormulaError::TooComplex));
+    }
+
+    #[test]
+    fn renaming_rewrites_only_that_name() {
+        assert_eq!(rename("=fte * 2 + FTE", "fte", "årsarbetare"), "=årsarbetare * 2 + årsarbetare");
+        assert_eq!(rename("=[Konsulter A] + x", "konsulter a", "Konsulter B"), "=[Konsulter B] + x");
+        assert_eq!(rename("=sum(x; y)", "sum", "total"), "=sum(x; y)", "a function is not a name");
+        assert_eq!(rename("=xfte + fte", "fte", "a"), "=xfte + a");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod number;
 pub mod period;
 pub mod plan;
 pub mod spread;
+pub mod structure;
 
 pub use amount::{Amount, AmountError, Overflow};
 pub use calc::{Group, Row};

@@ -178,7 +178,12 @@ pub fn parse_block(text: &str, unit: Unit) -> Result<Vec<Vec<Amount>>, BlockErro
 /// An amount in `unit` as plain text for the clipboard: every decimal, a
 /// decimal comma and no grouping, which Swedish Excel reads as a number.
 pub fn clipboard_text(amount: Amount, unit: Unit) -> String {
-    unit.of(amount).normalize().to_string().replace('.', ",")
+    plain(unit.of(amount))
+}
+
+/// A number with every decimal it has, a decimal comma and no grouping.
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string().replace('.', ",")
 }
 
 /// An amount for reports: in `unit`, rounded (half away from zero) to the

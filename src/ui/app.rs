@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use super::sheet::View;
 use super::sheet_grid::SheetGrid;
 use super::storage_notice::StorageNotice;
 use super::store::Store;
+use super::structure_view::StructureView;
 use super::toolbar::Toolbar;
 use super::view_tabs::ViewTabs;
 
@@ -43,7 +45,10 @@ pub fn App() -> impl IntoView {
         <StorageNotice />
         <ViewTabs />
         <main on:keydown=on_keydown>
-            <SheetGrid />
+            {move || match store.view.get() {
+                View::Structure => view! { <StructureView /> }.into_any(),
+                _ => view! { <SheetGrid /> }.into_any(),
+            }}
         </main>
     }
 }

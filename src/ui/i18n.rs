@@ -308,6 +308,15 @@ impl Lang {
                     "The change makes a total too large (over 10^15 kr). Nothing changed.",
                 )
                 .into(),
+            CommandError::UnknownItem(_) => self.pick("Den finns inte längre.", "It no longer exists.").into(),
+            CommandError::DuplicateId(_) => self.pick("Det id:t används redan.", "That id is already taken.").into(),
+            CommandError::EmptyName => self.pick("Ett namn kan inte vara tomt.", "A name cannot be empty.").into(),
+            CommandError::InUse { by, count, .. } => match (self, count) {
+                (Lang::Sv, 1) => format!("Kan inte tas bort: raden ”{by}” använder den."),
+                (Lang::En, 1) => format!("Cannot be removed: the line '{by}' uses it."),
+                (Lang::Sv, _) => format!("Kan inte tas bort: {count} rader använder den, bland dem ”{by}”."),
+                (Lang::En, _) => format!("Cannot be removed: {count} lines use it, among them '{by}'."),
+            },
             CommandError::Formula(error) => match self {
                 Lang::Sv => format!("Formeln ändrades inte: {}.", self.formula_error(error)),
                 Lang::En => format!("The formula was not changed: {}.", self.formula_error(error)),
@@ -366,6 +375,87 @@ impl Lang {
         self.pick(
             "Beräknad cell: den räknas fram och kan inte skrivas över.",
             "Computed cell: it is calculated and cannot be typed over.",
+        )
+    }
+
+    pub fn view_structure(self) -> &'static str {
+        self.pick("Struktur", "Structure")
+    }
+
+    pub fn dimension_title(self, dimension: super::structure::Dimension) -> &'static str {
+        use super::structure::Dimension as D;
+        match dimension {
+            D::Department => self.pick("Avdelningar", "Departments"),
+            D::Category => self.pick("Kostnads- och intäktsslag", "Cost and revenue categories"),
+            D::Service => self.pick("Tjänster", "Services"),
+            D::Driver => self.pick("Drivare", "Drivers"),
+            D::Line => self.pick("Rader", "Lines"),
+        }
+    }
+
+    pub fn drivers(self) -> &'static str {
+        self.pick("Drivare", "Driver")
+    }
+
+    pub fn driver_quantities(self) -> &'static str {
+        self.pick("Drivarnas värden per månad", "Driver quantities by month")
+    }
+
+    pub fn name_label(self) -> &'static str {
+        self.pick("Namn", "Name")
+    }
+
+    pub fn new_name(self) -> &'static str {
+        self.pick("Nytt namn", "New name")
+    }
+
+    pub fn add(self) -> &'static str {
+        self.pick("Lägg till", "Add")
+    }
+
+    pub fn remove(self) -> &'static str {
+        self.pick("Ta bort", "Remove")
+    }
+
+    pub fn move_up(self) -> &'static str {
+        self.pick("Flytta upp", "Move up")
+    }
+
+    pub fn move_down(self) -> &'static str {
+        self.pick("Flytta ned", "Move down")
+    }
+
+    pub fn new_line(self) -> &'static str {
+        self.pick("Ny rad", "New line")
+    }
+
+    pub fn department_label(self) -> &'static str {
+        self.pick("Avdelning", "Department")
+    }
+
+    pub fn activity_label(self) -> &'static str {
+        self.pick("Förvaltning eller utveckling", "Operations or development")
+    }
+
+    pub fn category_label(self) -> &'static str {
+        self.pick("Kostnads- eller intäktsslag", "Category")
+    }
+
+    pub fn kind_label(self) -> &'static str {
+        self.pick("Kostnad eller intäkt", "Cost or revenue")
+    }
+
+    pub fn kind_name(self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Cost => self.pick("Kostnad", "Cost"),
+            Kind::Revenue => self.pick("Intäkt", "Revenue"),
+        }
+    }
+
+    pub fn line_needs_dimensions(self) -> &'static str {
+        self.pick(
+            "En rad behöver en avdelning och ett kostnads- eller intäktsslag: lägg till dem först.",
+            "A line needs a department and a category: add them first.",
         )
     }
 

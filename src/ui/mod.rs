@@ -3,15 +3,20 @@
 
 mod app;
 mod cell_editor;
+mod dimension_list;
+mod driver_table;
 pub mod grid;
 mod grid_cell;
 mod grid_row;
 pub mod i18n;
 mod method_cell;
+mod new_line_form;
 pub mod sheet;
 mod sheet_grid;
 mod storage_notice;
 pub mod store;
+pub mod structure;
+mod structure_view;
 mod toolbar;
 mod view_tabs;
 

@@ -49,6 +49,7 @@ pub fn ViewTabs() -> impl IntoView {
                 {tab(View::Result, super::i18n::Lang::view_result, "result")}
                 {tab(View::Monthly(Series::Budget), super::i18n::Lang::view_monthly, "monthly")}
                 {tab(View::Outcome, super::i18n::Lang::view_outcome, "outcome")}
+                {tab(View::Structure, super::i18n::Lang::view_structure, "structure")}
             </div>
             {series_select}
         </nav>

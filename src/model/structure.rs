@@ -1,0 +1,197 @@
+//! The plan's structure: departments, categories, services, drivers and lines
+//! are added, renamed, reordered and removed by the same few commands.
+
+use super::command::{Applied, Command, CommandError, Touched};
+use super::formula;
+use super::graph::{Ref, compile};
+use super::plan::{
+    Category, CategoryId, Department, DepartmentId, Driver, DriverId, Forecast, Line, LineId, Plan, Service, ServiceId,
+};
+
+/// A member of the structure, whole: what is inserted, or kept to insert again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Department(Department),
+    Category(Category),
+    Service(Service),
+    Driver(Box<Driver>),
+    Line(Box<Line>),
+}
+
+/// A member of the structure, by id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemId {
+    Department(DepartmentId),
+    Category(CategoryId),
+    Service(ServiceId),
+    Driver(DriverId),
+    Line(LineId),
+}
+
+/// What every kind of member has: an id and a name.
+trait Member: Clone + Into<Item> {
+    type Id: Copy + PartialEq;
+    fn id(&self) -> Self::Id;
+    fn name_mut(&mut self) -> &mut String;
+}
+
+macro_rules! member {
+    ($type:ident, $id:ident) => {
+        impl Member for $type {
+            type Id = $id;
+            fn id(&self) -> $id {
+                self.id
+            }
+            fn name_mut(&mut self) -> &mut String {
+                &mut self.name
+            }
+        }
+        impl From<$type> for Item {
+            fn from(member: $type) -> Item {
+                Item::$type(member.into())
+            }
+        }
+    };
+}
+
+member!(Department, DepartmentId);
+member!(Category, CategoryId);
+member!(Service, ServiceId);
+member!(Driver, DriverId);
+member!(Line, LineId);
+
+/// Runs `$body` with `$list` the plan's list of the kind of `$item` and `$id` its id.
+macro_rules! with_list {
+    ($plan:expr, $item:expr, |$list:ident, $id:ident| $body:expr) => {
+        match $item {
+            ItemId::Department($id) => {
+                let $list = &mut $plan.departments;
+                $body
+            }
+            ItemId::Category($id) => {
+                let $list = &mut $plan.categories;
+                $body
+            }
+            ItemId::Service($id) => {
+                let $list = &mut $plan.services;
+                $body
+            }
+            ItemId::Driver($id) => {
+                let $list = &mut $plan.drivers;
+                $body
+            }
+            ItemId::Line($id) => {
+                let $list = &mut $plan.lines;
+                $body
+            }
+        }
+    };
+}
+
+impl Item {
+    pub fn id(&self) -> ItemId {
+        match self {
+            Item::Department(d) => ItemId::Department(d.id),
+            Item::Category(c) => ItemId::Category(c.id),
+            Item::Service(s) => ItemId::Service(s.id),
+            Item::Driver(d) => ItemId::Driver(d.id),
+            Item::Line(l) => ItemId::Line(l.id),
+        }
+    }
+}
+
+fn index_of<T: Member>(list: &[T], id: T::Id) -> Option<usize> {
+    list.iter().position(|member| member.id() == id)
+}
+
+/// Inserts `item` at `index` (or last); refused if its id is taken.
+pub fn insert(plan: &mut Plan, index: usize, item: Item) -> Result<Applied, CommandError> {
+    let id = item.id();
+    if with_list!(plan, id, |list, id| index_of(list, id).is_some()) {
+        return Err(CommandError::DuplicateId(id));
+    }
+    match item {
+        Item::Department(d) => plan.departments.insert(index.min(plan.departments.len()), d),
+        Item::Category(c) => plan.categories.insert(index.min(plan.categories.len()), c),
+        Item::Service(s) => plan.services.insert(index.min(plan.services.len()), s),
+        Item::Driver(d) => plan.drivers.insert(index.min(plan.drivers.len()), *d),
+        Item::Line(l) => plan.lines.insert(index.min(plan.lines.len()), *l),
+    }
+    Ok(Applied { inverse: Command::Remove(id), touched: Touched::structure() })
+}
+
+/// Removes a member no line uses; refused, naming a user, while one does.
+pub fn remove(plan: &mut Plan, id: ItemId) -> Result<Applied, CommandError> {
+    let users = users(plan, id);
+    if let Some(first) = users.first() {
+        return Err(CommandError::InUse { item: id, by: first.clone(), count: users.len() });
+    }
+    let item_id = id;
+    let (index, item) = with_list!(plan, id, |list, id| {
+        let index = index_of(list, id).ok_or(CommandError::UnknownItem(item_id))?;
+        (index, list.remove(index).into())
+    });
+    Ok(Applied { inverse: Command::Insert { index, item: Box::new(item) }, touched: Touched::structure() })
+}
+
+/// Moves a member to `to` in its list.
+pub fn move_to(plan: &mut Plan, id: ItemId, to: usize) -> Result<Applied, CommandError> {
+    let item_id = id;
+    let from = with_list!(plan, id, |list, id| {
+        let from = index_of(list, id).ok_or(CommandError::UnknownItem(item_id))?;
+        let member = list.remove(from);
+        list.insert(to.min(list.len()), member);
+        from
+    });
+    Ok(Applied { inverse: Command::Move { item: id, to: from }, touched: Touched::structure() })
+}
+
+/// Renames a member; formulas that name a renamed line or driver follow it.
+pub fn rename(plan: &mut Plan, id: ItemId, name: String) -> Result<Applied, CommandError> {
+    let name = name.trim().to_owned();
+    if name.is_empty() {
+        return Err(CommandError::EmptyName);
+    }
+    let item_id = id;
+    let old = with_list!(plan, id, |list, id| {
+        let index = index_of(list, id).ok_or(CommandError::UnknownItem(item_id))?;
+        std::mem::replace(list[index].name_mut(), name.clone())
+    });
+    let mut inverse = vec![Command::Rename { item: id, name: old.clone() }];
+    if matches!(id, ItemId::Line(_) | ItemId::Driver(_)) {
+        for line in &mut plan.lines {
+            let Some(text) = &line.formula else { continue };
+            let renamed = formula::rename(text, &old, &name);
+            if &renamed != text {
+                inverse.push(Command::SetFormula { line: line.id, formula: Some(text.clone()) });
+                line.formula = Some(renamed);
+            }
+        }
+    }
+    let inverse = if inverse.len() == 1 { inverse.remove(0) } else { Command::Batch(inverse) };
+    Ok(Applied { inverse, touched: Touched::structure() })
+}
+
+/// The names of the lines that use `id`: lines on a department, category or
+/// service; formulas or forecasts naming a driver; formulas naming a line.
+pub fn users(plan: &Plan, id: ItemId) -> Vec<String> {
+    let names = |line: &Line, wanted: Ref| {
+        let formula = line.formula.as_deref().and_then(|text| compile(plan, text).ok());
+        formula.is_some_and(|expr| expr.names().contains(&&wanted))
+    };
+    let uses = |line: &Line| match id {
+        ItemId::Department(d) => line.department == d,
+        ItemId::Category(c) => line.category == c,
+        ItemId::Service(s) => line.service == Some(s),
+        ItemId::Driver(d) => {
+            matches!(line.forecast, Forecast::Driver { driver, .. } if driver == d) || names(line, Ref::Driver(d))
+        }
+        ItemId::Line(l) => line.id != l && names(line, Ref::Line(l)),
+    };
+    plan.lines.iter().filter(|line| uses(line)).map(|line| line.name.clone()).collect()
+}
+
+/// An id for a new member of a list: one more than the largest.
+pub fn next_id<T>(list: &[T], id: impl Fn(&T) -> u32) -> u32 {
+    list.iter().map(id).max().map_or(1, |max| max + 1)
+}
