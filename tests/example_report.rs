@@ -119,3 +119,18 @@ fn totals_follow_an_edited_budget_exactly() {
     engine.undo().unwrap();
     assert_eq!(figures(&engine, Row::Total(Group::All, Kind::Cost))[4], "1 449 802");
 }
+
+#[test]
+fn closing_a_month_keeps_the_forecast_for_accuracy() {
+    let mut engine = Engine::new(april_2023()).unwrap();
+    let forecast = engine.value(Row::Total(Group::All, Kind::Cost), Series::Forecast, Span::FullYear).unwrap();
+    engine.close_month().unwrap();
+    assert_eq!(engine.plan().closed_through, Some(Month::from_index(4).unwrap()));
+    let snapshot = engine.plan().snapshots.last().unwrap().clone();
+    assert_eq!(engine.snapshot_total(&snapshot, Kind::Cost).unwrap(), forecast, "the forecast made in April");
+    // May is closed with no outcome booked, so the forecast now differs from the snapshot.
+    let now = engine.value(Row::Total(Group::All, Kind::Cost), Series::Forecast, Span::FullYear).unwrap();
+    assert_ne!(now, forecast);
+    engine.undo().unwrap();
+    assert!(engine.plan().snapshots.is_empty());
+}

@@ -130,8 +130,10 @@ impl Calc {
         let graph = Graph::new(plan);
         let ids: Vec<LineId> = plan.lines.iter().map(|line| line.id).collect();
         let order = graph.affected(&ids, &[]);
+        let by_id: HashMap<LineId, &Line> = plan.lines.iter().map(|line| (line.id, line)).collect();
+        let lines = order.into_iter().map(|id| (id, by_id.get(&id).copied())).collect();
         let mut calc = Calc { graph, ..Calc::default() };
-        calc.apply(plan, order)?;
+        calc.apply(plan, lines)?;
         Ok(calc)
     }
 
@@ -143,21 +145,22 @@ impl Calc {
             return Ok(());
         }
         let order = self.graph.affected(&touched.lines, &touched.drivers);
-        self.apply(plan, order)
+        let lines = order.into_iter().map(|id| (id, plan.line(id))).collect();
+        self.apply(plan, lines)
     }
 
     /// Replaces the computed figures of each line in `order` by those of its
     /// current state (removed when it is gone), staging every subtotal before
     /// changing any. Formula lines come after the lines they name.
-    fn apply(&mut self, plan: &Plan, order: Vec<LineId>) -> Result<(), Overflow> {
+    fn apply(&mut self, plan: &Plan, order: Vec<(LineId, Option<&Line>)>) -> Result<(), Overflow> {
         let mut groups: HashMap<Group, [Figures; 2]> = HashMap::new();
-        let mut staged: HashMap<LineId, Option<Computed>> = HashMap::new();
-        for id in order {
+        let mut staged: HashMap<LineId, Option<Computed>> = HashMap::with_capacity(order.len());
+        for (id, line) in order {
             let budget_of = |id: LineId| match staged.get(&id) {
                 Some(computed) => computed.as_ref().map_or([Amount::ZERO; 12], |c| c.figures[Series::Budget.index()]),
                 None => self.lines.get(&id).map_or([Amount::ZERO; 12], |c| c.figures[Series::Budget.index()]),
             };
-            let new = match plan.line(id) {
+            let new = match line {
                 Some(line) => Some(compute(plan, line, self.graph.formula(id), &budget_of)?),
                 None => None,
             };

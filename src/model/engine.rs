@@ -175,6 +175,16 @@ impl Engine {
         now.checked_sub(before)
     }
 
+    /// The full-year forecast of every line of `kind` as it stood when
+    /// `snapshot` was taken (lines removed since are left out).
+    pub fn snapshot_total(&self, snapshot: &Snapshot, kind: Kind) -> Result<Amount, Overflow> {
+        let of_kind =
+            snapshot.lines.iter().filter(|(id, _)| self.plan.line(*id).is_some_and(|l| self.plan.kind(l) == kind));
+        Amount::checked_sum(
+            of_kind.map(|(_, months)| Amount::checked_sum(months.iter().copied())).collect::<Result<Vec<_>, _>>()?,
+        )
+    }
+
     /// Outcome of the last twelve closed months (R12): this year's closed
     /// months and last year's after them.
     pub fn rolling_twelve(&self, row: Row) -> Result<Amount, Overflow> {

@@ -29,30 +29,47 @@ pub struct Graph {
     driver_forecasts: HashMap<DriverId, Vec<LineId>>,
 }
 
+/// The names formulas can use: every line and driver, without regard to case.
+struct Names(HashMap<String, Vec<Ref>>);
+
+fn key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+impl Names {
+    fn of(plan: &Plan) -> Names {
+        let mut names: HashMap<String, Vec<Ref>> = HashMap::with_capacity(plan.lines.len() + plan.drivers.len());
+        for line in &plan.lines {
+            names.entry(key(&line.name)).or_default().push(Ref::Line(line.id));
+        }
+        for driver in &plan.drivers {
+            names.entry(key(&driver.name)).or_default().push(Ref::Driver(driver.id));
+        }
+        Names(names)
+    }
+
+    fn compile(&self, text: &str) -> Result<Compiled, FormulaError> {
+        parse(text)?.resolve(&mut |written: Written| match self.0.get(&key(&written.name)).map(Vec::as_slice) {
+            Some([only]) => Ok(*only),
+            Some(_) => Err(FormulaError::AmbiguousName { name: written.name, position: written.position }),
+            None => Err(FormulaError::UnknownName { name: written.name, position: written.position }),
+        })
+    }
+}
+
 /// Compiles `text` against the names of `plan`: its lines and drivers,
 /// matched without regard to case.
 pub fn compile(plan: &Plan, text: &str) -> Result<Compiled, FormulaError> {
-    let key = |name: &str| name.trim().to_lowercase();
-    let mut names: HashMap<String, Vec<Ref>> = HashMap::new();
-    for line in &plan.lines {
-        names.entry(key(&line.name)).or_default().push(Ref::Line(line.id));
-    }
-    for driver in &plan.drivers {
-        names.entry(key(&driver.name)).or_default().push(Ref::Driver(driver.id));
-    }
-    parse(text)?.resolve(&mut |written: Written| match names.get(&key(&written.name)).map(Vec::as_slice) {
-        Some([only]) => Ok(*only),
-        Some(_) => Err(FormulaError::AmbiguousName { name: written.name, position: written.position }),
-        None => Err(FormulaError::UnknownName { name: written.name, position: written.position }),
-    })
+    Names::of(plan).compile(text)
 }
 
 /// Checks that `text` computes as the formula of `line`: it parses, names
 /// only what the plan has, and names nothing that depends on `line`.
 pub fn check(plan: &Plan, line: LineId, text: &str) -> Result<(), FormulaError> {
-    let expr = compile(plan, text)?;
+    let names = Names::of(plan);
+    let expr = names.compile(text)?;
     let mut path = vec![line];
-    if reaches(plan, &expr, line, &mut path) {
+    if reaches(plan, &names, &expr, line, &mut path) {
         let name = |id: &LineId| plan.line(*id).map_or_else(String::new, |line| line.name.clone());
         let mut names: Vec<String> = path.iter().map(name).collect();
         names.push(name(&line));
@@ -63,7 +80,7 @@ pub fn check(plan: &Plan, line: LineId, text: &str) -> Result<(), FormulaError> 
 
 /// Whether a line named by `expr`, or by the formulas of the lines it names,
 /// is `target`; `path` then holds the way there.
-fn reaches(plan: &Plan, expr: &Compiled, target: LineId, path: &mut Vec<LineId>) -> bool {
+fn reaches(plan: &Plan, names: &Names, expr: &Compiled, target: LineId, path: &mut Vec<LineId>) -> bool {
     for name in expr.names() {
         let Ref::Line(next) = *name else { continue };
         if next == target {
@@ -73,9 +90,9 @@ fn reaches(plan: &Plan, expr: &Compiled, target: LineId, path: &mut Vec<LineId>)
             continue;
         }
         let formula = plan.line(next).and_then(|line| line.formula.as_deref());
-        let Some(Ok(inner)) = formula.map(|text| compile(plan, text)) else { continue };
+        let Some(Ok(inner)) = formula.map(|text| names.compile(text)) else { continue };
         path.push(next);
-        if reaches(plan, &inner, target, path) {
+        if reaches(plan, names, &inner, target, path) {
             return true;
         }
         path.pop();
@@ -86,12 +103,13 @@ fn reaches(plan: &Plan, expr: &Compiled, target: LineId, path: &mut Vec<LineId>)
 impl Graph {
     pub fn new(plan: &Plan) -> Graph {
         let mut graph = Graph::default();
+        let names = Names::of(plan);
         for line in &plan.lines {
             if let Forecast::Driver { driver, .. } = line.forecast {
                 graph.driver_forecasts.entry(driver).or_default().push(line.id);
             }
             let Some(text) = &line.formula else { continue };
-            let compiled = compile(plan, text);
+            let compiled = names.compile(text);
             if let Ok(expr) = &compiled {
                 for name in expr.names() {
                     graph.dependents.entry(*name).or_default().push(line.id);
@@ -148,6 +166,18 @@ impl Graph {
         path.pop();
         done.insert(id);
         self.order.push(id);
+    }
+
+    /// The lines that use a line or driver: formulas naming it, and for a
+    /// driver the forecasts priced on it.
+    pub fn users(&self, name: Ref) -> Vec<LineId> {
+        let mut users = self.dependents.get(&name).cloned().unwrap_or_default();
+        if let Ref::Driver(driver) = name {
+            users.extend(self.driver_forecasts.get(&driver).into_iter().flatten());
+        }
+        users.sort_unstable();
+        users.dedup();
+        users
     }
 
     /// The compiled formula of `line`, if it has one.

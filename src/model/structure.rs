@@ -3,9 +3,9 @@
 
 use super::command::{Applied, Command, CommandError, Touched};
 use super::formula;
-use super::graph::{Ref, compile};
+use super::graph::{Graph, Ref};
 use super::plan::{
-    Category, CategoryId, Department, DepartmentId, Driver, DriverId, Forecast, Line, LineId, Plan, Service, ServiceId,
+    Category, CategoryId, Department, DepartmentId, Driver, DriverId, Line, LineId, Plan, Service, ServiceId,
 };
 
 /// A member of the structure, whole: what is inserted, or kept to insert again.
@@ -175,20 +175,17 @@ pub fn rename(plan: &mut Plan, id: ItemId, name: String) -> Result<Applied, Comm
 /// The names of the lines that use `id`: lines on a department, category or
 /// service; formulas or forecasts naming a driver; formulas naming a line.
 pub fn users(plan: &Plan, id: ItemId) -> Vec<String> {
-    let names = |line: &Line, wanted: Ref| {
-        let formula = line.formula.as_deref().and_then(|text| compile(plan, text).ok());
-        formula.is_some_and(|expr| expr.names().contains(&&wanted))
+    let named = |name: Ref| -> Vec<LineId> {
+        Graph::new(plan).users(name).into_iter().filter(|l| ItemId::Line(*l) != id).collect()
     };
-    let uses = |line: &Line| match id {
-        ItemId::Department(d) => line.department == d,
-        ItemId::Category(c) => line.category == c,
-        ItemId::Service(s) => line.service == Some(s),
-        ItemId::Driver(d) => {
-            matches!(line.forecast, Forecast::Driver { driver, .. } if driver == d) || names(line, Ref::Driver(d))
-        }
-        ItemId::Line(l) => line.id != l && names(line, Ref::Line(l)),
+    let ids: Vec<LineId> = match id {
+        ItemId::Department(d) => plan.lines.iter().filter(|l| l.department == d).map(|l| l.id).collect(),
+        ItemId::Category(c) => plan.lines.iter().filter(|l| l.category == c).map(|l| l.id).collect(),
+        ItemId::Service(s) => plan.lines.iter().filter(|l| l.service == Some(s)).map(|l| l.id).collect(),
+        ItemId::Driver(d) => named(Ref::Driver(d)),
+        ItemId::Line(l) => named(Ref::Line(l)),
     };
-    plan.lines.iter().filter(|line| uses(line)).map(|line| line.name.clone()).collect()
+    ids.iter().filter_map(|id| plan.line(*id)).map(|line| line.name.clone()).collect()
 }
 
 /// An id for a new member of a list: one more than the largest.

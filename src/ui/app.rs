@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::forecast_accuracy::ForecastAccuracy;
 use super::sheet::View;
 use super::sheet_grid::SheetGrid;
 use super::storage_notice::StorageNotice;
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
         <main on:keydown=on_keydown>
             {move || match store.view.get() {
                 View::Structure => view! { <StructureView /> }.into_any(),
+                View::Outcome => view! { <SheetGrid /> <ForecastAccuracy /> }.into_any(),
                 _ => view! { <SheetGrid /> }.into_any(),
             }}
         </main>

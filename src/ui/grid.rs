@@ -41,7 +41,7 @@ pub enum KeyAction {
     /// instead of moving it. `traps`: the grid keeps the key at its edge
     /// (arrows); Tab does not, so the keyboard can leave the grid.
     Move { rows: isize, cols: isize, extend: bool, traps: bool },
-    /// Start editing: with the cell's value (F2, Enter) or with typed text.
+    /// Start editing: with the cell's value (F2) or with typed text.
     Edit(Option<String>),
     /// Clear the selected cells (Delete, Backspace).
     Clear,
@@ -56,7 +56,8 @@ pub fn key_action(key: &str, shift: bool, ctrl_or_meta: bool, alt: bool) -> Opti
         "ArrowLeft" => step(0, -1),
         "ArrowRight" => step(0, 1),
         "Tab" => Some(KeyAction::Move { rows: 0, cols: if shift { -1 } else { 1 }, extend: false, traps: false }),
-        "Enter" | "F2" => Some(KeyAction::Edit(None)),
+        "Enter" => Some(KeyAction::Move { rows: if shift { -1 } else { 1 }, cols: 0, extend: false, traps: true }),
+        "F2" => Some(KeyAction::Edit(None)),
         "Delete" | "Backspace" => Some(KeyAction::Clear),
         _ if ctrl_or_meta || alt => None,
         typed if typed.chars().count() == 1 => Some(KeyAction::Edit(Some(typed.to_owned()))),
@@ -146,6 +147,10 @@ mod tests {
         let tab_back = Some(KeyAction::Move { rows: 0, cols: -1, extend: false, traps: false });
         assert_eq!(key_action("Tab", true, false, false), tab_back);
         assert_eq!(key_action("F2", false, false, false), Some(KeyAction::Edit(None)));
+        assert_eq!(
+            key_action("Enter", true, false, false),
+            Some(KeyAction::Move { rows: -1, cols: 0, extend: false, traps: true })
+        );
         assert_eq!(key_action("7", false, false, false), Some(KeyAction::Edit(Some("7".into()))));
         assert_eq!(key_action("-", false, false, false), Some(KeyAction::Edit(Some("-".into()))));
         assert_eq!(key_action("c", false, true, false), None);

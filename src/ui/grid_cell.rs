@@ -131,6 +131,7 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
             class:active=move || active.get()
             class:selected=move || selected.get()
             data-col=key
+            aria-colindex=pos.col + 2
             tabindex=move || if active.get() { "0" } else { "-1" }
             aria-readonly=move || typed.with(Option::is_none).to_string()
             aria-selected=move || selected.get().to_string()

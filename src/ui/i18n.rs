@@ -378,6 +378,33 @@ impl Lang {
         )
     }
 
+    pub fn accuracy_title(self) -> &'static str {
+        self.pick("Prognossäkerhet: kostnader helår", "Forecast accuracy: full-year costs")
+    }
+
+    pub fn no_snapshots(self) -> &'static str {
+        self.pick(
+            "Ingen månad har stängts i Kalkyl ännu. När en månad stängs sparas prognosen, så att den kan jämföras med utfallet.",
+            "No month has been closed in Kalkyl yet. Closing a month keeps the forecast, to compare with the outcome.",
+        )
+    }
+
+    pub fn closed_month(self) -> &'static str {
+        self.pick("Stängd månad", "Month closed")
+    }
+
+    pub fn forecast_then(self) -> &'static str {
+        self.pick("Prognos då", "Forecast then")
+    }
+
+    pub fn forecast_now(self) -> &'static str {
+        self.pick("Prognos nu", "Forecast now")
+    }
+
+    pub fn difference(self) -> &'static str {
+        self.pick("Skillnad", "Difference")
+    }
+
     pub fn view_structure(self) -> &'static str {
         self.pick("Struktur", "Structure")
     }

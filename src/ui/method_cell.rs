@@ -3,24 +3,47 @@
 use leptos::prelude::*;
 
 use super::store::use_store;
-use crate::model::{Command, Forecast, LineId, Row, Series};
+use rust_decimal::Decimal;
 
-/// The methods a user can pick for `line`: the manual one starts from the
-/// line's current forecast, so switching to it changes no figure.
+use crate::model::forecast::to_ore;
+use crate::model::period::closed_count;
+use crate::model::{Amount, Command, Driver, Engine, Forecast, LineId, Row, Series};
+
+/// The methods a user can pick for `line`. The manual one starts from the
+/// line's current forecast, so switching to it changes no figure; volume ×
+/// price on a driver keeps the line's price, or starts from the price that
+/// makes the remaining months equal their budget.
 fn choices(store: super::store::Store, line: LineId) -> Vec<Forecast> {
     store.read(|engine| {
-        let current = engine.plan().line(line).map(|line| line.forecast.clone());
         let months = engine.months(Row::Line(line), Series::Forecast).unwrap_or_default();
         let mut choices = vec![Forecast::Budget, Forecast::RunRate, Forecast::LastYear, Forecast::Manual { months }];
-        if let Some(driver @ Forecast::Driver { .. }) = current {
-            choices.push(driver);
+        let current = engine.plan().line(line).map(|line| line.forecast.clone());
+        for driver in &engine.plan().drivers {
+            let price = match &current {
+                Some(Forecast::Driver { driver: d, price }) if *d == driver.id => *price,
+                _ => budget_price(engine, line, driver).unwrap_or(Amount::ZERO),
+            };
+            choices.push(Forecast::Driver { driver: driver.id, price });
         }
         choices
     })
 }
 
+/// The remaining budget of `line` per unit of `driver` over the open months.
+fn budget_price(engine: &Engine, line: LineId, driver: &Driver) -> Option<Amount> {
+    let open = closed_count(engine.plan().closed_through);
+    let budget = engine.months(Row::Line(line), Series::Budget).ok()?;
+    let amount = Amount::checked_sum(budget[open..].iter().copied()).ok()?;
+    let volume = driver.months[open..].iter().try_fold(Decimal::ZERO, |sum, q| sum.checked_add(*q))?;
+    let price = amount.decimal().checked_div(volume)?;
+    to_ore(price).ok()
+}
+
 fn same_method(a: &Forecast, b: &Forecast) -> bool {
-    std::mem::discriminant(a) == std::mem::discriminant(b)
+    match (a, b) {
+        (Forecast::Driver { driver: x, .. }, Forecast::Driver { driver: y, .. }) => x == y,
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
 }
 
 /// A list of forecast methods; a change is one undoable command.
@@ -35,7 +58,14 @@ pub fn MethodCell(line: LineId) -> impl IntoView {
             .enumerate()
             .map(|(index, choice)| {
                 let selected = current.with(|current| current.as_ref().is_some_and(|c| same_method(c, choice)));
-                view! { <option value=index.to_string() selected=selected>{lang.method_name(choice)}</option> }
+                let name = match choice {
+                    Forecast::Driver { driver, .. } => store.read(|engine| {
+                        let driver = engine.plan().driver(*driver).map_or("", |d| d.name.as_str()).to_owned();
+                        format!("{} ({driver})", lang.method_name(choice))
+                    }),
+                    _ => lang.method_name(choice).to_owned(),
+                };
+                view! { <option value=index.to_string() selected=selected>{name}</option> }
             })
             .collect_view()
     };

@@ -5,6 +5,7 @@ mod app;
 mod cell_editor;
 mod dimension_list;
 mod driver_table;
+mod forecast_accuracy;
 pub mod grid;
 mod grid_cell;
 mod grid_row;

@@ -20,6 +20,12 @@ test('a budget typed with the keyboard updates the totals and survives a reload'
   await expect(value(page, 'line-2', 'm1')).toHaveText('1 667');
   await expect(value(page, 'total-cost', 'year')).toHaveText('1 456 076');
   await expect(cell(page, 'line-3', 'year')).toBeFocused();
+  // Outside the editor, Enter and Shift+Enter move as in a spreadsheet.
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'line-4', 'year')).toBeFocused();
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.press('Shift+Tab');
+  await expect(cell(page, 'line-3', 'm12')).toBeFocused();
 
   await page.reload();
   await expect(value(page, 'category-2', 'budget-year')).toHaveText('143 532');
@@ -68,6 +74,19 @@ test('a 3 × 12 block pasted from a spreadsheet is one undoable edit', async ({ 
   await expect(value(page, 'line-1', 'year')).toHaveText('59 740');
   await page.keyboard.press('Control+y');
   await expect(value(page, 'total-cost', 'year')).toHaveText('1 370 233');
+});
+
+test('Ctrl+C copies the selection as tab-separated exact amounts', async ({ page }) => {
+  await cell(page, 'line-2', 'm1').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  const copied = await page.evaluate(() => {
+    const data = new DataTransfer();
+    document.activeElement.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+  // Konsultkostnader and IT Ekonomi, January and February, in tkr with every decimal.
+  expect(copied).toBe('1137,55\t1137,55\r\n3009,175\t3009,175');
 });
 
 test('a pasted block with a non-number or that does not fit changes nothing', async ({ page }) => {

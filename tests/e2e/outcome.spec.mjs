@@ -30,8 +30,12 @@ test('changing a forecast method is one undoable step', async ({ page }) => {
 
 test('closing a month moves the year to date', async ({ page }) => {
   await expect(page.getByText('Stängd t.o.m. april')).toBeVisible();
+  await expect(page.locator('.accuracy')).toContainText('Ingen månad har stängts');
   await page.getByRole('button', { name: 'Stäng månad' }).click();
   await expect(page.getByText('Stängd t.o.m. maj')).toBeVisible();
+  await expect(page.locator('.accuracy tbody tr')).toHaveCount(1);
+  await expect(page.locator('.accuracy tbody th')).toHaveText('maj');
+  await expect(page.locator('.accuracy tbody td').first()).toHaveText('1 415 753');
   await expect(page.getByRole('columnheader', { name: 'Utfall ack maj 2023' })).toBeVisible();
   await page.getByRole('button', { name: 'Ångra' }).click();
   await expect(page.getByText('Stängd t.o.m. april')).toBeVisible();
