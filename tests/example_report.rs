@@ -134,3 +134,18 @@ fn closing_a_month_keeps_the_forecast_for_accuracy() {
     engine.undo().unwrap();
     assert!(engine.plan().snapshots.is_empty());
 }
+
+#[test]
+fn tertials_and_rolling_twelve_months() {
+    let engine = Engine::new(april_2023()).unwrap();
+    let costs = Row::Total(Group::All, Kind::Cost);
+    let t1 = engine.value(costs, Series::Outcome, Span::Tertial(kalkyl::model::Tertial::T1)).unwrap();
+    assert_eq!(tkr(t1), "456 682", "T1 is January–April, the year to date");
+    // R12: January–April 2023 and, from last year, May–December (example data: that year's budget).
+    let last_year_rest = engine
+        .value(costs, Series::LastYear, Span::FullYear)
+        .unwrap()
+        .checked_sub(engine.value(costs, Series::LastYear, Span::YearToDate).unwrap())
+        .unwrap();
+    assert_eq!(engine.rolling_twelve(costs).unwrap(), t1.checked_add(last_year_rest).unwrap());
+}

@@ -135,6 +135,14 @@ impl Lang {
         }
     }
 
+    /// "R12 utfall april".
+    pub fn rolling_twelve(self, month: Month) -> String {
+        match self {
+            Lang::Sv => format!("R12 utfall {}", self.month(month)),
+            Lang::En => format!("R12 outcome {}", self.month(month)),
+        }
+    }
+
     pub fn forecast_deviation(self) -> &'static str {
         self.pick("Avvikelse prognos/budget helår", "Forecast vs budget, full year")
     }

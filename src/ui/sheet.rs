@@ -5,7 +5,9 @@
 use super::i18n::Lang;
 use crate::model::command::Cell;
 use crate::model::spread::split_year;
-use crate::model::{Activity, Amount, Command, Engine, Group, Kind, LineId, Month, Overflow, Plan, Row, Series, Span};
+use crate::model::{
+    Activity, Amount, Command, Engine, Group, Kind, LineId, Month, Overflow, Plan, Row, Series, Span, Tertial,
+};
 
 /// The views of a plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -34,6 +36,8 @@ pub enum Measure {
     ForecastDeviation,
     /// The forecast method of a line.
     Method,
+    /// Outcome of the last twelve closed months (R12).
+    Rolling12,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +130,7 @@ pub fn figure(engine: &Engine, row: Row, measure: Measure) -> Option<Result<Amou
         Measure::Deviation(span) => engine.deviation(row, span),
         Measure::DeviationChange => engine.deviation_change(row),
         Measure::ForecastDeviation => engine.forecast_deviation(row),
+        Measure::Rolling12 => engine.rolling_twelve(row),
         Measure::Method => return None,
     })
 }
@@ -191,6 +196,7 @@ fn report_column(measure: Measure, plan: &Plan, lang: Lang) -> Column {
         }
         Measure::ForecastDeviation => ("forecast-deviation", lang.forecast_deviation().into()),
         Measure::Method => ("method", lang.method().into()),
+        Measure::Rolling12 => ("rolling-12", lang.rolling_twelve(month)),
     };
     column(measure, key, label)
 }
@@ -284,6 +290,9 @@ fn monthly_sheet(plan: &Plan, lang: Lang, series: Series) -> Sheet {
             column(Measure::Value(series, Span::Month(month)), format!("m{}", month.number()), lang.month_short(month))
         })
         .collect();
+    for (tertial, key) in [(Tertial::T1, "t1"), (Tertial::T2, "t2"), (Tertial::T3, "t3")] {
+        columns.push(column(Measure::Value(series, Span::Tertial(tertial)), key, key.to_uppercase()));
+    }
     columns.push(column(Measure::Value(series, Span::FullYear), "year", lang.full_year()));
     let headings = plan
         .departments
@@ -303,6 +312,7 @@ fn outcome_sheet(plan: &Plan, lang: Lang) -> Sheet {
         BUDGET_TO_DATE,
         DEVIATION_TO_DATE,
         Measure::DeviationChange,
+        Measure::Rolling12,
         FORECAST_YEAR,
         BUDGET_YEAR,
         Measure::ForecastDeviation,
@@ -345,7 +355,8 @@ mod tests {
     fn the_budget_view_groups_lines_under_their_department() {
         let plan = april_2023();
         let sheet = sheet(View::Monthly(Series::Budget), &plan, Lang::Sv);
-        assert_eq!(sheet.columns.len(), 13);
+        assert_eq!(sheet.columns.len(), 16);
+        assert_eq!(sheet.columns[12].label, "T1");
         assert_eq!(sheet.columns[0].label, "jan");
         assert_eq!(sheet.rows[0].style, Style::Group);
         assert_eq!(sheet.rows[0].label, "Gemensamma tjänster – Ekonomi");

@@ -25,7 +25,7 @@ test('a budget typed with the keyboard updates the totals and survives a reload'
   await expect(cell(page, 'line-4', 'year')).toBeFocused();
   await page.keyboard.press('Shift+Enter');
   await page.keyboard.press('Shift+Tab');
-  await expect(cell(page, 'line-3', 'm12')).toBeFocused();
+  await expect(cell(page, 'line-3', 't3')).toBeFocused();
 
   await page.reload();
   await expect(value(page, 'category-2', 'budget-year')).toHaveText('143 532');
