@@ -1,15 +1,25 @@
-//! The open plan in the browser's local storage.
+//! Plans in the browser's local storage.
+//!
+//! A library index lists the plans. Each save of a plan is a new generation
+//! with a higher revision; it is read back and parsed before the index points
+//! at it, so a failed or cut-off write never replaces good data. The last
+//! three generations and one backup a day for a week are kept. A save names
+//! the revision it started from: if storage holds a newer one (another tab
+//! saved the same plan), the save is refused as a conflict.
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
 
-use crate::document::{self, Document, DocumentError};
+use crate::document::{self, DocumentError};
 use crate::model::{Engine, Plan};
 
-/// Where the open plan is kept.
-pub const KEY: &str = "kalkyl.plan";
-/// Where a stored plan that could not be read is kept, so that it is not lost.
-pub const UNREADABLE_KEY: &str = "kalkyl.plan.unreadable";
+/// Where the library index is kept.
+pub const INDEX_KEY: &str = "kalkyl.library";
+/// Generations of a plan kept besides the daily backups.
+const GENERATIONS: u64 = 3;
+/// Daily backups kept of a plan.
+const DAYS: usize = 7;
 
 /// Why storage failed. The plan in memory is kept either way.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,36 +28,217 @@ pub enum StorageFailure {
     Full,
     /// Storage is blocked or missing (private mode, browser settings).
     Unavailable,
-    /// The stored text is not a plan; it was kept under [`UNREADABLE_KEY`].
+    /// A stored plan or the index cannot be read; it is left as it is.
     Unreadable(DocumentError),
+    /// Another tab saved this plan since it was opened here: revision `stored`.
+    Conflict { stored: u64 },
 }
 
-/// Local storage, if the browser lets this page use it. Checked before every
-/// use, since `LocalStorage::raw` throws where storage is blocked.
-fn available() -> Result<(), StorageFailure> {
+/// A plan in the library.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    /// The revision of the current generation; 0 before the first save.
+    pub revision: u64,
+    /// When it was last saved and last exported to a file (local time, for display).
+    pub saved: Option<String>,
+    pub exported: Option<String>,
+    /// The days with a backup, oldest first (`2026-11-23`).
+    #[serde(default)]
+    pub days: Vec<String>,
+}
+
+/// The list of plans in this browser.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Index {
+    pub plans: Vec<Entry>,
+    /// The plan opened last, opened again on the next visit.
+    pub last_open: Option<String>,
+}
+
+impl Index {
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.plans.iter().find(|entry| entry.id == id)
+    }
+
+    fn entry_mut(&mut self, id: &str) -> Option<&mut Entry> {
+        self.plans.iter_mut().find(|entry| entry.id == id)
+    }
+}
+
+/// A stored copy of a plan that can be restored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Backup {
+    Generation(u64),
+    Day(String),
+}
+
+fn generation_key(id: &str, revision: u64) -> String {
+    format!("kalkyl.plan.{id}.r{revision}")
+}
+
+fn day_key(id: &str, day: &str) -> String {
+    format!("kalkyl.plan.{id}.day.{day}")
+}
+
+fn storage() -> Result<web_sys::Storage, StorageFailure> {
+    // Checked before every use: `LocalStorage::raw` throws where storage is blocked.
     let storage = web_sys::window().and_then(|window| window.local_storage().ok().flatten());
-    storage.map(drop).ok_or(StorageFailure::Unavailable)
+    storage.ok_or(StorageFailure::Unavailable)
 }
 
-/// Saves `plan` as the open plan; on failure the stored plan is unchanged.
-pub fn save(plan: &Plan) -> Result<(), StorageFailure> {
-    available()?;
-    LocalStorage::set(KEY, Document::of(plan)).map_err(|error| match error {
-        StorageError::JsError(e) if e.name == "QuotaExceededError" => StorageFailure::Full,
-        _ => StorageFailure::Unavailable,
-    })
+fn failure(error: wasm_bindgen::JsValue) -> StorageFailure {
+    let name = js_name(&error);
+    if name.as_deref() == Some("QuotaExceededError") { StorageFailure::Full } else { StorageFailure::Unavailable }
 }
 
-/// The stored plan, opened, if there is one.
-pub fn load() -> Result<Option<Engine>, StorageFailure> {
-    available()?;
-    let storage = LocalStorage::raw();
-    let Some(text) = storage.get_item(KEY).map_err(|_| StorageFailure::Unavailable)? else {
-        return Ok(None);
+fn js_name(error: &wasm_bindgen::JsValue) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    error.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name)
+}
+
+fn set(key: &str, value: &str) -> Result<(), StorageFailure> {
+    storage()?.set_item(key, value).map_err(failure)
+}
+
+fn get(key: &str) -> Result<Option<String>, StorageFailure> {
+    storage()?.get_item(key).map_err(|_| StorageFailure::Unavailable)
+}
+
+fn remove(key: &str) {
+    if let Ok(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The library index; empty when there is none yet.
+pub fn index() -> Result<Index, StorageFailure> {
+    storage()?;
+    match LocalStorage::get::<Index>(INDEX_KEY) {
+        Ok(index) => Ok(index),
+        Err(StorageError::KeyNotFound(_)) => Ok(Index::default()),
+        Err(StorageError::SerdeError(_)) => Err(StorageFailure::Unreadable(DocumentError::NotKalkyl)),
+        Err(StorageError::JsError(_)) => Err(StorageFailure::Unavailable),
+    }
+}
+
+fn write_index(index: &Index) -> Result<(), StorageFailure> {
+    let text = serde_json::to_string(index).map_err(|_| StorageFailure::Unavailable)?;
+    set(INDEX_KEY, &text)
+}
+
+/// Saves `plan` as a new generation of plan `id`, which was at revision
+/// `known` when this tab read it; returns the new revision. `now` and `today`
+/// stamp the save and its daily backup.
+pub fn save(id: &str, plan: &Plan, known: u64, now: &str, today: &str) -> Result<u64, StorageFailure> {
+    let mut index = index()?;
+    let stored = index.entry(id).map_or(0, |entry| entry.revision);
+    if stored != known {
+        return Err(StorageFailure::Conflict { stored });
+    }
+    let text = document::to_json(plan);
+    let revision = known + 1;
+    let key = generation_key(id, revision);
+    set(&key, &text)?;
+    // Read back and parse before the index points at it.
+    if get(&key)?.as_deref().map(document::from_json).and_then(Result::ok).is_none() {
+        remove(&key);
+        return Err(StorageFailure::Unavailable);
+    }
+    if index.entry(id).is_none() {
+        index.plans.push(Entry {
+            id: id.into(),
+            name: String::new(),
+            revision: 0,
+            saved: None,
+            exported: None,
+            days: vec![],
+        });
+    }
+    let mut stale_days = Vec::new();
+    if let Some(entry) = index.entry_mut(id) {
+        entry.revision = revision;
+        entry.name = plan.name.clone();
+        entry.saved = Some(now.into());
+        if !entry.days.iter().any(|day| day == today) && set(&day_key(id, today), &text).is_ok() {
+            entry.days.push(today.into());
+            let excess = entry.days.len().saturating_sub(DAYS);
+            stale_days = entry.days.drain(..excess).collect();
+        }
+    }
+    index.last_open = Some(id.into());
+    if let Err(error) = write_index(&index) {
+        remove(&key);
+        return Err(error);
+    }
+    for day in stale_days {
+        remove(&day_key(id, &day));
+    }
+    if revision > GENERATIONS {
+        remove(&generation_key(id, revision - GENERATIONS));
+    }
+    Ok(revision)
+}
+
+/// Opens plan `id` at its current generation, with its revision.
+pub fn load(id: &str) -> Result<(Engine, u64), StorageFailure> {
+    let index = index()?;
+    let revision = index.entry(id).map_or(0, |entry| entry.revision);
+    let text = get(&generation_key(id, revision))?.ok_or(StorageFailure::Unreadable(DocumentError::NotKalkyl))?;
+    let engine = document::open(&text).map_err(StorageFailure::Unreadable)?;
+    Ok((engine, revision))
+}
+
+/// The stored copies of plan `id` that can be restored, newest first.
+pub fn backups(id: &str) -> Vec<Backup> {
+    let Ok(index) = index() else { return Vec::new() };
+    let Some(entry) = index.entry(id) else { return Vec::new() };
+    let generations =
+        (entry.revision.saturating_sub(GENERATIONS - 1).max(1)..=entry.revision).rev().map(Backup::Generation);
+    generations.chain(entry.days.iter().rev().cloned().map(Backup::Day)).collect()
+}
+
+/// A stored copy of plan `id`.
+pub fn read_backup(id: &str, backup: &Backup) -> Result<Plan, StorageFailure> {
+    let key = match backup {
+        Backup::Generation(revision) => generation_key(id, *revision),
+        Backup::Day(day) => day_key(id, day),
     };
-    document::open(&text).map(Some).map_err(|error| {
-        // Keep the text where saving the plan does not overwrite it.
-        let _ = storage.set_item(UNREADABLE_KEY, &text);
-        StorageFailure::Unreadable(error)
-    })
+    let text = get(&key)?.ok_or(StorageFailure::Unreadable(DocumentError::NotKalkyl))?;
+    document::from_json(&text).map_err(StorageFailure::Unreadable)
+}
+
+/// Removes plan `id` from the library and its stored copies.
+pub fn delete(id: &str) -> Result<(), StorageFailure> {
+    let mut index = index()?;
+    let Some(position) = index.plans.iter().position(|entry| entry.id == id) else { return Ok(()) };
+    let entry = index.plans.remove(position);
+    if index.last_open.as_deref() == Some(id) {
+        index.last_open = None;
+    }
+    write_index(&index)?;
+    for revision in entry.revision.saturating_sub(GENERATIONS)..=entry.revision {
+        remove(&generation_key(id, revision));
+    }
+    for day in &entry.days {
+        remove(&day_key(id, day));
+    }
+    Ok(())
+}
+
+/// Records that plan `id` was exported to a file at `now`.
+pub fn mark_exported(id: &str, now: &str) -> Result<(), StorageFailure> {
+    let mut index = index()?;
+    if let Some(entry) = index.entry_mut(id) {
+        entry.exported = Some(now.into());
+    }
+    write_index(&index)
+}
+
+/// Remembers `id` as the plan to open on the next visit.
+pub fn remember_open(id: &str) -> Result<(), StorageFailure> {
+    let mut index = index()?;
+    index.last_open = Some(id.into());
+    write_index(&index)
 }

@@ -107,3 +107,17 @@ fn formulas_follow_a_renamed_driver_and_undo_restores_their_text() {
     let removal = engine.execute(Command::Remove(ItemId::Driver(DriverId(1))));
     assert!(matches!(removal, Err(CommandError::InUse { .. })));
 }
+
+#[test]
+fn replacing_the_plan_is_one_undoable_step() {
+    let mut engine = engine();
+    let original = engine.plan().clone();
+    let mut other = april_2023();
+    other.name = "Importerad".into();
+    other.lines.truncate(3);
+    engine.execute(Command::Replace(Box::new(other.clone()))).unwrap();
+    assert_eq!(engine.plan(), &other);
+    assert!(total_budget(&engine) < total_budget(&Engine::new(original.clone()).unwrap()));
+    engine.undo().unwrap();
+    assert_eq!(engine.plan(), &original);
+}

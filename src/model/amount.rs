@@ -8,7 +8,7 @@ use std::iter::Sum;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// The most decimals an amount keeps: kronor and öre.
 pub const MAX_SCALE: u32 = 2;
@@ -144,16 +144,26 @@ impl FromStr for Amount {
 }
 
 impl Serialize for Amount {
+    /// Written as a decimal string with two decimals: `"1449802.00"`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut value = self.0;
+        value.rescale(MAX_SCALE);
+        serializer.collect_str(&value)
     }
 }
 
-impl<'de> Deserialize<'de> for Amount {
-    /// Accepts only strings: a JSON number would already have lost exactness.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Amount, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(|e| serde::de::Error::custom(format!("\"{text}\": {e}")))
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An amount in kronor as a decimal string with two decimals (öre), at most ±10^15.",
+            "type": "string",
+            "pattern": "^-?[0-9]{1,16}\\.[0-9]{2}$"
+        })
     }
 }
 
@@ -195,10 +205,8 @@ mod tests {
     }
 
     #[test]
-    fn serializes_as_a_string_and_refuses_json_numbers() {
-        let json = serde_json::to_string(&Amount::kronor(-6840)).unwrap();
-        assert_eq!(json, "\"-6840\"");
-        assert_eq!(serde_json::from_str::<Amount>("\"12.50\"").unwrap(), "12.5".parse().unwrap());
-        assert!(serde_json::from_str::<Amount>("12.5").is_err());
+    fn serializes_as_a_string_with_ore() {
+        assert_eq!(serde_json::to_string(&Amount::kronor(-6840)).unwrap(), "\"-6840.00\"");
+        assert_eq!(serde_json::to_string(&"12.5".parse::<Amount>().unwrap()).unwrap(), "\"12.50\"");
     }
 }

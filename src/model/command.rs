@@ -43,6 +43,10 @@ pub enum Command {
     Rename { item: ItemId, name: String },
     /// Moves a member of the structure within its list.
     Move { item: ItemId, to: usize },
+    /// Replaces the whole plan: an imported file or a restored backup.
+    Replace(Box<Plan>),
+    /// Renames the plan.
+    SetName(String),
 }
 
 /// Why a command was refused. A refused command changes nothing.
@@ -134,6 +138,18 @@ impl Command {
             Command::Remove(item) => structure::remove(plan, item),
             Command::Rename { item, name } => structure::rename(plan, item, name),
             Command::Move { item, to } => structure::move_to(plan, item, to),
+            Command::SetName(name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return Err(CommandError::EmptyName);
+                }
+                let old = std::mem::replace(&mut plan.name, name);
+                Ok(Applied { inverse: Command::SetName(old), touched: Touched::default() })
+            }
+            Command::Replace(new) => {
+                let old = std::mem::replace(plan, *new);
+                Ok(Applied { inverse: Command::Replace(Box::new(old)), touched: Touched::structure() })
+            }
         }
     }
 }

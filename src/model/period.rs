@@ -1,13 +1,24 @@
 //! The months of a fiscal year and the spans reports sum them over.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::amount::{Amount, Overflow};
 
 /// A month of the fiscal year, January being 0.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u8")]
 pub struct Month(u8);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Month {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Month".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "description": "A month, 1 for January to 12 for December.", "type": "integer", "minimum": 1, "maximum": 12 })
+    }
+}
 
 impl Month {
     pub const JANUARY: Month = Month(0);
@@ -126,9 +137,9 @@ mod tests {
     #[test]
     fn months_are_numbered_from_one_in_files() {
         assert_eq!(serde_json::to_string(&Month::APRIL).unwrap(), "4");
-        assert_eq!(serde_json::from_str::<Month>("12").unwrap(), Month::DECEMBER);
-        assert!(serde_json::from_str::<Month>("0").is_err());
-        assert!(serde_json::from_str::<Month>("13").is_err());
+        assert_eq!(Month::try_from(12), Ok(Month::DECEMBER));
+        assert!(Month::try_from(0).is_err());
+        assert!(Month::try_from(13).is_err());
         assert_eq!(Month::JANUARY.previous(), None);
         assert_eq!(Month::DECEMBER.next(), None);
     }

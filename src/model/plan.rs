@@ -1,7 +1,7 @@
 //! The plan: dimensions, drivers and budget lines with their monthly series.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::amount::Amount;
 use super::period::{Month, Monthly};
@@ -9,7 +9,8 @@ use super::period::{Month, Monthly};
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $name(pub u32);
     };
@@ -38,7 +39,8 @@ id!(
 
 /// Whether a line is a cost (kostnad) or a revenue (intäkt). It decides the
 /// sign of a deviation and of the line's part in the result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Cost,
@@ -54,7 +56,8 @@ impl Kind {
 }
 
 /// Running the services or changing them: förvaltning or utveckling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Activity {
     /// förvaltning (av tjänster)
@@ -68,14 +71,16 @@ impl Activity {
 }
 
 /// A business area or department (verksamhetsområde, avdelning).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Department {
     pub id: DepartmentId,
     pub name: String,
 }
 
 /// A cost or revenue category (kostnadsslag, intäktsslag).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Category {
     pub id: CategoryId,
     pub name: String,
@@ -83,49 +88,34 @@ pub struct Category {
 }
 
 /// A service of the agency (tjänst), such as base services or digital infrastructure.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Service {
     pub id: ServiceId,
     pub name: String,
 }
 
 /// A named monthly quantity (drivare): FTE, computers, licences …
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Driver {
     pub id: DriverId,
     pub name: String,
     /// What is counted, for display: "årsarbetare", "st".
     pub unit: String,
-    #[serde(with = "quantities")]
+    #[serde(serialize_with = "quantities")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "[String; 12]"))]
     pub months: [Decimal; 12],
 }
 
 /// Quantities are exact decimals, written as strings like amounts.
-mod quantities {
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer, ser::SerializeSeq};
-
-    pub fn serialize<S: Serializer>(values: &[Decimal; 12], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(12))?;
-        for value in values {
-            seq.serialize_element(&value.to_string())?;
-        }
-        seq.end()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[Decimal; 12], D::Error> {
-        let texts = <[String; 12]>::deserialize(deserializer)?;
-        let mut out = [Decimal::ZERO; 12];
-        for (slot, text) in out.iter_mut().zip(&texts) {
-            *slot = Decimal::from_str_exact(text)
-                .map_err(|_| serde::de::Error::custom(format!("\"{text}\" is not a decimal quantity")))?;
-        }
-        Ok(out)
-    }
+fn quantities<S: serde::Serializer>(values: &[Decimal; 12], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(values.iter().map(Decimal::to_string))
 }
 
 /// A monthly series of a line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Series {
     /// budget
@@ -147,7 +137,8 @@ impl Series {
 }
 
 /// How the months after the closed one are projected (prognosmetod).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum Forecast {
     /// The budget of the remaining months.
@@ -164,7 +155,8 @@ pub enum Forecast {
 }
 
 /// A budget line (budgetrad): one row of the plan on its dimensions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Line {
     pub id: LineId,
     pub name: String,
@@ -199,7 +191,8 @@ impl Line {
 
 /// The forecast of every line as it stood when a month was closed, so that
 /// forecast accuracy can be followed (prognossäkerhet).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Snapshot {
     /// The month whose closing took the snapshot.
     pub closed: Month,
@@ -207,7 +200,8 @@ pub struct Snapshot {
 }
 
 /// A plan (plan): one fiscal year of budget lines on their dimensions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub name: String,
     /// The fiscal year (räkenskapsår).

@@ -2,7 +2,11 @@
 
 use leptos::prelude::*;
 
+use super::files;
 use super::forecast_accuracy::ForecastAccuracy;
+use super::import_report::ImportReport;
+use super::plan_library::PlanLibrary;
+use super::plan_menu::PlanMenu;
 use super::sheet::View;
 use super::sheet_grid::SheetGrid;
 use super::storage_notice::StorageNotice;
@@ -16,6 +20,9 @@ use super::view_tabs::ViewTabs;
 pub fn App() -> impl IntoView {
     let store = Store::open();
     provide_context(store);
+    let library_open = RwSignal::new(false);
+    let import_over = RwSignal::new(false);
+    keep_in_sync(store);
     Effect::new(move |_| {
         let tag = store.lang.get().tag();
         if let Some(root) = document().document_element() {
@@ -38,12 +45,24 @@ pub fn App() -> impl IntoView {
         ev.prevent_default();
         let _ = done;
     };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0)) {
+            files::import(store, file, import_over.get_untracked());
+        }
+    };
     view! {
+        <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
         <header class="app-header">
             <h1>"Kalkyl"</h1>
+            <PlanMenu library_open import_over />
             <Toolbar />
         </header>
         <StorageNotice />
+        <ImportReport />
+        <Show when=move || library_open.get()>
+            <PlanLibrary />
+        </Show>
         <ViewTabs />
         <main on:keydown=on_keydown>
             {move || match store.view.get() {
@@ -52,5 +71,30 @@ pub fn App() -> impl IntoView {
                 _ => view! { <SheetGrid /> }.into_any(),
             }}
         </main>
+        </div>
+    }
+}
+
+/// Saves when the page is hidden or closed, notices another tab saving the
+/// same plan, and asks the browser to keep this site's storage.
+fn keep_in_sync(store: Store) {
+    let flush = move |_| store.flush();
+    let on_visibility = move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            store.flush();
+        }
+    };
+    let on_storage = move |ev: web_sys::Event| {
+        let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&ev).and_then(web_sys::StorageEvent::key);
+        if key.as_deref() == Some(crate::storage::INDEX_KEY) {
+            store.storage_changed();
+        }
+    };
+    // The listeners live as long as the page.
+    std::mem::forget(window_event_listener_untyped("pagehide", flush));
+    std::mem::forget(window_event_listener_untyped("visibilitychange", on_visibility));
+    std::mem::forget(window_event_listener_untyped("storage", on_storage));
+    if let Some(storage) = web_sys::window().map(|window| window.navigator().storage()) {
+        let _ = storage.persist();
     }
 }

@@ -518,18 +518,190 @@ impl Lang {
     pub fn storage_failure(self, failure: &StorageFailure) -> &'static str {
         match failure {
             StorageFailure::Full => self.pick(
-                "Webbläsarens lagring är full: den senaste ändringen är inte sparad. Planen finns kvar i fönstret.",
-                "The browser's storage is full: the latest change is not saved. The plan is kept in this window.",
+                "Webbläsarens lagring är full: de senaste ändringarna är inte sparade. Planen finns kvar i fönstret – exportera den till en fil.",
+                "The browser's storage is full: the latest changes are not saved. The plan is kept in this window – export it to a file.",
             ),
             StorageFailure::Unavailable => self.pick(
-                "Webbläsaren tillåter inte lagring (privat läge?): ändringar sparas inte när fönstret stängs.",
-                "The browser does not allow storage (private mode?): changes are not kept when the window closes.",
+                "Webbläsaren tillåter inte lagring (privat läge?): ändringar sparas inte när fönstret stängs. Exportera planen till en fil.",
+                "The browser does not allow storage (private mode?): changes are lost when the window closes. Export the plan to a file.",
             ),
             StorageFailure::Unreadable(_) => self.pick(
-                "Den sparade planen kunde inte läsas. Den är undansparad orörd och exempelplanen öppnades.",
-                "The saved plan could not be read. It is kept aside untouched and the example plan was opened.",
+                "En sparad plan kunde inte läsas. Den ligger kvar orörd; exempelplanen öppnades. Äldre versioner finns under Planer.",
+                "A saved plan could not be read. It is left untouched and the example plan was opened. Older versions are under Plans.",
+            ),
+            StorageFailure::Conflict { .. } => self.pick(
+                "Planen har sparats i en annan flik. Den här fliken sparar inte längre: ladda den sparade versionen, eller spara din version som en kopia.",
+                "The plan was saved in another tab. This tab no longer saves: load the saved version, or save yours as a copy.",
             ),
         }
+    }
+
+    /// What is wrong at a place in a file.
+    pub fn problem(self, located: &crate::document::Located) -> String {
+        use crate::document::Problem as P;
+        let place =
+            if located.path.is_empty() { self.pick("planen", "the plan").to_owned() } else { located.path.clone() };
+        let what = match (self, &located.problem) {
+            (_, P::Missing) => self.pick("saknas", "is missing").to_owned(),
+            (Lang::Sv, P::WrongType { expected }) => format!("ska vara {}", self.expected(*expected)),
+            (Lang::En, P::WrongType { expected }) => format!("should be {}", self.expected(*expected)),
+            (_, P::NotAnAmount { text, error }) => self.amount_error(*error, text).trim_end_matches('.').to_owned(),
+            (_, P::AmountAsNumber) => self
+                .pick(
+                    "belopp ska skrivas som text, till exempel \"1449802.00\"",
+                    "amounts must be written as text, e.g. \"1449802.00\"",
+                )
+                .to_owned(),
+            (Lang::Sv, P::NotTwelve { found }) => format!("ska ha 12 månader, har {found}"),
+            (Lang::En, P::NotTwelve { found }) => format!("should have 12 months, has {found}"),
+            (_, P::UnknownField) => self.pick("okänt fält", "unknown field").to_owned(),
+            (Lang::Sv, P::NotAllowed { found }) => format!("{found} är inte tillåtet här"),
+            (Lang::En, P::NotAllowed { found }) => format!("{found} is not allowed here"),
+            (Lang::Sv, P::DuplicateId { id }) => format!("id {id} finns redan"),
+            (Lang::En, P::DuplicateId { id }) => format!("id {id} is used twice"),
+            (Lang::Sv, P::UnknownReference { kind, id, line }) => {
+                format!("okänt {} {id} i raden ”{line}”", self.expected(*kind))
+            }
+            (Lang::En, P::UnknownReference { kind, id, line }) => {
+                format!("unknown {} {id} in line \"{line}\"", self.expected(*kind))
+            }
+            (_, P::OutOfRange) => self
+                .pick("en summa blir för stor (över 10^15 kr)", "a total becomes too large (over 10^15 kr)")
+                .to_owned(),
+        };
+        format!("{place}: {what}")
+    }
+
+    fn expected(self, expected: crate::document::Expected) -> &'static str {
+        use crate::document::Expected as E;
+        match expected {
+            E::Object => self.pick("ett objekt", "an object"),
+            E::List => self.pick("en lista", "a list"),
+            E::Text => self.pick("text", "text"),
+            E::WholeNumber => self.pick("ett heltal", "a whole number"),
+            E::Department => self.pick("avdelnings-id", "department id"),
+            E::Category => self.pick("kostnadsslags-id", "category id"),
+            E::Service => self.pick("tjänste-id", "service id"),
+            E::Driver => self.pick("drivar-id", "driver id"),
+        }
+    }
+
+    /// Why a file was not opened.
+    pub fn document_error(self, error: &crate::document::DocumentError) -> String {
+        use crate::document::DocumentError as D;
+        match (self, error) {
+            (Lang::Sv, D::TooLarge { bytes }) => {
+                format!("Filen är för stor ({} MB); högst 20 MB kan öppnas.", bytes / 1_000_000)
+            }
+            (Lang::En, D::TooLarge { bytes }) => {
+                format!("The file is too large ({} MB); at most 20 MB can be opened.", bytes / 1_000_000)
+            }
+            (Lang::Sv, D::NotJson { line, column }) => {
+                format!("Filen är inte en läsbar Kalkyl-fil (fel på rad {line}, kolumn {column}).")
+            }
+            (Lang::En, D::NotJson { line, column }) => {
+                format!("The file is not a readable Kalkyl file (error at line {line}, column {column}).")
+            }
+            (_, D::NotKalkyl) => self.pick("Filen är inte en Kalkyl-fil.", "The file is not a Kalkyl file.").into(),
+            (Lang::Sv, D::NewerVersion(v)) => {
+                format!("Filen är skriven av en nyare Kalkyl (format {v}); uppdatera Kalkyl för att öppna den.")
+            }
+            (Lang::En, D::NewerVersion(v)) => {
+                format!("The file was written by a newer Kalkyl (format {v}); update Kalkyl to open it.")
+            }
+            (_, D::BadVersion) => {
+                self.pick("Filens formatversion är ogiltig.", "The file's format version is not valid.").into()
+            }
+            (Lang::Sv, D::Invalid(problems)) => format!("Filen har {} fel och öppnades inte:", problems.len()),
+            (Lang::En, D::Invalid(problems)) => format!("The file has {} problems and was not opened:", problems.len()),
+        }
+    }
+
+    pub fn plans(self) -> &'static str {
+        self.pick("Planer", "Plans")
+    }
+
+    pub fn export_file(self) -> &'static str {
+        self.pick("Exportera fil", "Export file")
+    }
+
+    pub fn import_file(self) -> &'static str {
+        self.pick("Importera fil", "Import file")
+    }
+
+    pub fn import_over(self) -> &'static str {
+        self.pick("Ersätt den öppna planen vid import", "Import over the open plan")
+    }
+
+    pub fn drop_hint(self) -> &'static str {
+        self.pick("Släpp en Kalkyl-fil här för att importera den.", "Drop a Kalkyl file here to import it.")
+    }
+
+    /// When the open plan was last exported, or a nudge when never.
+    pub fn exported_at(self, when: Option<&str>) -> String {
+        match (self, when) {
+            (Lang::Sv, Some(when)) => format!("Senast exporterad {when}"),
+            (Lang::En, Some(when)) => format!("Last exported {when}"),
+            (_, None) => {
+                self.pick("Aldrig exporterad – spara en kopia som fil", "Never exported – keep a copy as a file").into()
+            }
+        }
+    }
+
+    pub fn open(self) -> &'static str {
+        self.pick("Öppna", "Open")
+    }
+
+    pub fn duplicate(self) -> &'static str {
+        self.pick("Kopiera", "Duplicate")
+    }
+
+    pub fn copy_suffix(self) -> &'static str {
+        self.pick("(kopia)", "(copy)")
+    }
+
+    pub fn deleted(self, name: &str) -> String {
+        match self {
+            Lang::Sv => format!("”{name}” togs bort."),
+            Lang::En => format!("\"{name}\" was deleted."),
+        }
+    }
+
+    pub fn saved_at(self, when: Option<&str>) -> String {
+        match (self, when) {
+            (Lang::Sv, Some(when)) => format!("sparad {when}"),
+            (Lang::En, Some(when)) => format!("saved {when}"),
+            (_, None) => String::new(),
+        }
+    }
+
+    pub fn backups_title(self) -> &'static str {
+        self.pick("Tidigare versioner av den öppna planen", "Earlier versions of the open plan")
+    }
+
+    pub fn backup_name(self, backup: &crate::storage::Backup) -> String {
+        match (self, backup) {
+            (Lang::Sv, crate::storage::Backup::Generation(r)) => format!("Sparning {r}"),
+            (Lang::En, crate::storage::Backup::Generation(r)) => format!("Save {r}"),
+            (Lang::Sv, crate::storage::Backup::Day(day)) => format!("Dagens första, {day}"),
+            (Lang::En, crate::storage::Backup::Day(day)) => format!("First of the day, {day}"),
+        }
+    }
+
+    pub fn restore(self) -> &'static str {
+        self.pick("Återställ", "Restore")
+    }
+
+    pub fn reload(self) -> &'static str {
+        self.pick("Ladda sparad version", "Load saved version")
+    }
+
+    pub fn keep_as_copy(self) -> &'static str {
+        self.pick("Spara min version som kopia", "Save my version as a copy")
+    }
+
+    pub fn plan_name(self) -> &'static str {
+        self.pick("Planens namn", "Plan name")
     }
 }
 

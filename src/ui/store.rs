@@ -1,6 +1,7 @@
 //! The application state, provided to every component through context.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -9,11 +10,13 @@ use serde::{Deserialize, Serialize};
 use super::i18n::Lang;
 use super::sheet::View;
 use crate::model::example::april_2023;
-use crate::model::{Command, CommandError, Engine, Group, Unit};
-use crate::storage::{self, StorageFailure};
+use crate::model::{Command, CommandError, Engine, Group, Plan, Unit};
+use crate::storage::{self, Backup, Index, StorageFailure};
 
 /// Where the user's display preferences are kept.
 const PREFS_KEY: &str = "kalkyl.prefs";
+/// How long after the last edit the plan is saved.
+const SAVE_DELAY: Duration = Duration::from_millis(500);
 
 /// Display preferences, remembered between sessions.
 #[derive(Clone, Copy, Serialize, Deserialize)]
@@ -22,39 +25,78 @@ struct Prefs {
     unit: Unit,
 }
 
-/// The state of the app: the engine with the open plan, and how it is shown.
-/// Cheap to copy; components take it with [`use_store`].
+/// The state of the app: the engine with the open plan, where it is stored,
+/// and how it is shown. Cheap to copy; components take it with [`use_store`].
 #[derive(Clone, Copy)]
 pub struct Store {
     engine: RwSignal<Engine>,
+    /// The library id of the open plan and the stored revision it started from.
+    plan_id: RwSignal<String>,
+    revision: StoredValue<u64>,
+    pending: StoredValue<Option<TimeoutHandle>>,
+    /// The plans in this browser.
+    pub library: RwSignal<Index>,
     pub unit: RwSignal<Unit>,
     pub lang: RwSignal<Lang>,
     pub view: RwSignal<View>,
     /// Groups folded away in the grid.
     pub collapsed: RwSignal<HashSet<Group>>,
-    /// A storage problem the user has not dismissed yet.
+    /// A storage problem the user has not dismissed yet; while it is a
+    /// conflict, this tab does not write.
     pub storage_failure: RwSignal<Option<StorageFailure>>,
+    /// Why the last import was refused, and every problem in the file.
+    pub import_report: RwSignal<Option<(String, Vec<String>)>>,
+}
+
+fn now() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+/// A fresh library id.
+fn new_id() -> String {
+    format!("p{}", chrono::Utc::now().timestamp_micros())
 }
 
 impl Store {
-    /// Opens the stored plan, or the example plan when there is none or it
-    /// cannot be read (then the user is told, and the stored text is kept).
+    /// Opens the plan opened last, or the example plan when there is none or
+    /// it cannot be read (then the user is told, and the stored data is kept).
     pub fn open() -> Store {
-        let (engine, failure) = match storage::load() {
-            Ok(Some(engine)) => (engine, None),
-            Ok(None) => (example(), None),
-            Err(failure) => (example(), Some(failure)),
+        let (library, mut failure) = match storage::index() {
+            Ok(index) => (index, None),
+            Err(failure) => (Index::default(), Some(failure)),
+        };
+        let last = library.last_open.clone().or_else(|| library.plans.first().map(|entry| entry.id.clone()));
+        let opened = last.map(|id| storage::load(&id).map(|(engine, revision)| (id, engine, revision)));
+        let (id, engine, revision) = match opened {
+            Some(Ok(opened)) => opened,
+            Some(Err(error)) => {
+                failure = Some(error);
+                (new_id(), example(), 0)
+            }
+            None => (new_id(), example(), 0),
         };
         let prefs = LocalStorage::get::<Prefs>(PREFS_KEY).ok();
         let store = Store {
             engine: RwSignal::new(engine),
+            plan_id: RwSignal::new(id),
+            revision: StoredValue::new(revision),
+            pending: StoredValue::new(None),
+            library: RwSignal::new(library),
             unit: RwSignal::new(prefs.map_or(Unit::Tkr, |p| p.unit)),
             lang: RwSignal::new(prefs.map_or_else(browser_lang, |p| p.lang)),
             view: RwSignal::new(View::default()),
             collapsed: RwSignal::new(HashSet::new()),
             storage_failure: RwSignal::new(failure),
+            import_report: RwSignal::new(None),
         };
         store.remember_prefs();
+        if revision == 0 && store.storage_failure.with_untracked(Option::is_none) {
+            store.save_now();
+        }
         store
     }
 
@@ -72,6 +114,11 @@ impl Store {
     /// Reads the engine, tracking it: the caller reruns after every edit.
     pub fn read<R>(&self, f: impl FnOnce(&Engine) -> R) -> R {
         self.engine.with(f)
+    }
+
+    /// The library id of the open plan.
+    pub fn plan_id(&self) -> String {
+        self.plan_id.get()
     }
 
     /// Runs `command`; a refused command changes nothing, not even the view.
@@ -96,19 +143,158 @@ impl Store {
         self.change(Engine::close_month)
     }
 
-    /// Applies a change to the engine, then refreshes the view and saves.
+    /// Applies a change to the engine, then refreshes the view and saves soon.
     fn change(&self, f: impl FnOnce(&mut Engine) -> Result<(), CommandError>) -> Result<(), CommandError> {
         let result = self.engine.try_update_untracked(f).unwrap_or(Ok(()));
         if result.is_ok() {
             self.engine.notify();
-            self.save();
+            self.schedule_save();
         }
         result
     }
 
-    fn save(&self) {
-        let saved = self.engine.with_untracked(|engine| storage::save(engine.plan()));
-        self.storage_failure.set(saved.err());
+    /// Saves half a second after the last edit.
+    fn schedule_save(&self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+        }
+        let store = *self;
+        self.pending.set_value(set_timeout_with_handle(move || store.save_now(), SAVE_DELAY).ok());
+    }
+
+    /// Saves at once if a save is waiting: when the page is hidden or closed.
+    pub fn flush(&self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        self.pending.set_value(None);
+        if matches!(self.storage_failure.get_untracked(), Some(StorageFailure::Conflict { .. })) {
+            return;
+        }
+        let id = self.plan_id.get_untracked();
+        let known = self.revision.get_value();
+        let saved = self.engine.with_untracked(|engine| storage::save(&id, engine.plan(), known, &now(), &today()));
+        match saved {
+            Ok(revision) => {
+                self.revision.set_value(revision);
+                self.storage_failure.set(None);
+            }
+            Err(failure) => self.storage_failure.set(Some(failure)),
+        }
+        self.refresh_library();
+    }
+
+    /// Reads the library index again.
+    pub fn refresh_library(&self) {
+        if let Ok(index) = storage::index() {
+            self.library.set(index);
+        }
+    }
+
+    /// After another tab changed storage: a newer revision of the open plan
+    /// stops this tab from writing until the user chooses.
+    pub fn storage_changed(&self) {
+        self.refresh_library();
+        let id = self.plan_id.get_untracked();
+        let stored = self.library.with_untracked(|index| index.entry(&id).map_or(0, |entry| entry.revision));
+        if stored > self.revision.get_value() {
+            if let Some(handle) = self.pending.get_value() {
+                handle.clear();
+                self.pending.set_value(None);
+            }
+            self.storage_failure.set(Some(StorageFailure::Conflict { stored }));
+        }
+    }
+
+    /// Makes `engine` the open plan, stored as `id` at `revision`.
+    fn show(&self, id: String, engine: Engine, revision: u64) {
+        self.engine.set(engine);
+        self.plan_id.set(id);
+        self.revision.set_value(revision);
+        self.storage_failure.set(None);
+        self.collapsed.set(HashSet::new());
+    }
+
+    /// Opens plan `id` of the library, saving the open one first.
+    pub fn open_plan(&self, id: &str) -> Result<(), StorageFailure> {
+        self.flush();
+        let (engine, revision) = storage::load(id)?;
+        self.show(id.to_owned(), engine, revision);
+        storage::remember_open(id)?;
+        self.refresh_library();
+        Ok(())
+    }
+
+    /// Opens the stored version of the open plan, dropping this tab's edits.
+    pub fn reload(&self) -> Result<(), StorageFailure> {
+        let id = self.plan_id.get_untracked();
+        let (engine, revision) = storage::load(&id)?;
+        self.show(id, engine, revision);
+        Ok(())
+    }
+
+    /// Adds `plan` to the library as a new plan and opens it.
+    pub fn open_new(&self, plan: Plan) -> Result<(), CommandError> {
+        self.flush();
+        let engine = Engine::new(plan).map_err(|_| CommandError::Overflow)?;
+        self.show(new_id(), engine, 0);
+        self.save_now();
+        Ok(())
+    }
+
+    /// Saves this tab's version of the open plan as a new plan.
+    pub fn save_as_copy(&self, suffix: &str) {
+        let mut plan = self.engine.with_untracked(|engine| engine.plan().clone());
+        plan.name = format!("{} {suffix}", plan.name);
+        let _ = self.open_new(plan);
+    }
+
+    /// Stores a copy of plan `id` as a new plan, without opening it.
+    pub fn duplicate(&self, id: &str, suffix: &str) -> Result<(), StorageFailure> {
+        self.flush();
+        let (engine, _) = storage::load(id)?;
+        let mut plan = engine.plan().clone();
+        plan.name = format!("{} {suffix}", plan.name);
+        storage::save(&new_id(), &plan, 0, &now(), &today())?;
+        let open = self.plan_id.get_untracked();
+        storage::remember_open(&open)?;
+        self.refresh_library();
+        Ok(())
+    }
+
+    /// Removes plan `id` from the library; returns it, to put back on undo.
+    pub fn delete(&self, id: &str) -> Result<Plan, StorageFailure> {
+        let (engine, _) = storage::load(id)?;
+        storage::delete(id)?;
+        self.refresh_library();
+        Ok(engine.plan().clone())
+    }
+
+    /// Puts a deleted plan back in the library.
+    pub fn undelete(&self, plan: &Plan) -> Result<(), StorageFailure> {
+        storage::save(&new_id(), plan, 0, &now(), &today())?;
+        storage::remember_open(&self.plan_id.get_untracked())?;
+        self.refresh_library();
+        Ok(())
+    }
+
+    /// Replaces the open plan by a stored copy of it, as one undoable step.
+    pub fn restore(&self, backup: &Backup) -> Result<(), String> {
+        let lang = self.lang.get_untracked();
+        let plan = storage::read_backup(&self.plan_id.get_untracked(), backup)
+            .map_err(|f| lang.storage_failure(&f).to_owned())?;
+        self.execute(Command::Replace(Box::new(plan))).map_err(|e| lang.command_error(&e))
+    }
+
+    /// Records that the open plan was just exported.
+    pub fn exported(&self) {
+        let id = self.plan_id.get_untracked();
+        let _ = storage::mark_exported(&id, &now());
+        self.refresh_library();
     }
 
     /// Folds `group` away, or out again.

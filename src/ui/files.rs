@@ -1,0 +1,84 @@
+//! Plans to and from files: download an export, read an imported file.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::store::Store;
+use crate::document::{self, DocumentError, MAX_BYTES};
+use crate::model::Command;
+
+/// A file name for `plan`: its name without characters file systems refuse.
+pub fn file_name(plan: &str) -> String {
+    let clean: String =
+        plan.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
+    let clean = clean.trim();
+    format!("{}.kalkyl.json", if clean.is_empty() { "plan" } else { clean })
+}
+
+/// Offers `text` to the user as a downloaded file called `name`.
+pub fn download(name: &str, text: &str, mime: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let document = web_sys::window()?.document()?;
+    let link = document.create_element("a").ok()?.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
+}
+
+/// Exports the open plan as `<plan name>.kalkyl.json`.
+pub fn export(store: Store) {
+    let (name, text) = store.read(|engine| (file_name(&engine.plan().name), document::to_json(engine.plan())));
+    if download(&name, &text, "application/json").is_some() {
+        store.exported();
+    }
+}
+
+/// Imports `file`: read whole and checked before anything changes; opened as
+/// a new plan, or with `over` as one undoable step over the open plan.
+/// Problems go to the store's import report.
+pub fn import(store: Store, file: web_sys::File, over: bool) {
+    let lang = store.lang.get_untracked();
+    let report = move |error: DocumentError| {
+        let details = match &error {
+            DocumentError::Invalid(problems) => problems.iter().map(|p| lang.problem(p)).collect(),
+            _ => Vec::new(),
+        };
+        store.import_report.set(Some((lang.document_error(&error), details)));
+    };
+    // The size is checked before the file is read.
+    if file.size() > MAX_BYTES as f64 {
+        return report(DocumentError::TooLarge { bytes: file.size() as usize });
+    }
+    leptos::task::spawn_local(async move {
+        let text = JsFuture::from(file.text()).await.ok().and_then(|value| value.as_string()).unwrap_or_default();
+        match document::from_json(&text) {
+            Err(error) => report(error),
+            Ok(plan) => {
+                store.import_report.set(None);
+                let result = if over { store.execute(Command::Replace(Box::new(plan))) } else { store.open_new(plan) };
+                if let Err(error) = result {
+                    store.import_report.set(Some((lang.command_error(&error), Vec::new())));
+                }
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_keep_the_plan_name_and_drop_what_file_systems_refuse() {
+        assert_eq!(file_name("Månadsrapport april 2023"), "Månadsrapport april 2023.kalkyl.json");
+        assert_eq!(file_name("Budget 2024/25: \"ny\""), "Budget 2024_25_ _ny_.kalkyl.json");
+        assert_eq!(file_name("  "), "plan.kalkyl.json");
+    }
+}

@@ -1,0 +1,130 @@
+// Files and storage as a user meets them: export, import, the library,
+// a second tab and a full storage.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { cell, open, showView, value } from './helpers.mjs';
+
+/** Every figure of the result, budget and outcome views, as shown. */
+async function figures(page) {
+  const all = [];
+  for (const view of ['result', 'monthly', 'outcome']) {
+    await showView(page, view);
+    all.push(...(await page.locator('td .value').allTextContents()));
+  }
+  return all;
+}
+
+async function editBudget(page, row, amount) {
+  await showView(page, 'monthly');
+  await cell(page, row, 'year').click();
+  await page.keyboard.type(amount);
+  await page.keyboard.press('Enter');
+}
+
+test('a plan exported here opens with every figure in a fresh browser profile', async ({ page, browser }, testInfo) => {
+  await open(page);
+  await editBudget(page, 'line-2', '20 000');
+  const expected = await figures(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera fil' }).click()]);
+  expect(download.suggestedFilename()).toBe('Månadsrapport april 2023.kalkyl.json');
+  const file = testInfo.outputPath('plan.kalkyl.json');
+  await download.saveAs(file);
+  expect(fs.readFileSync(file, 'utf8')).toContain('"format": "kalkyl"');
+  await expect(page.locator('.exported')).toContainText('Senast exporterad');
+
+  const fresh = await browser.newContext({ locale: 'sv-SE' });
+  const other = await fresh.newPage();
+  await open(other);
+  await expect(value(other, 'total-cost', 'budget-year')).toHaveText('1 449 802');
+  await other.locator('[data-control=import]').setInputFiles(file);
+  await expect(value(other, 'total-cost', 'budget-year')).toHaveText('1 456 076');
+  expect(await figures(other)).toEqual(expected);
+  // Imported as a new plan: the library holds both.
+  await other.getByRole('button', { name: 'Planer' }).click();
+  await expect(other.locator('.library .plans li')).toHaveCount(2);
+  await fresh.close();
+});
+
+test('a broken file is refused with every problem and the plan unchanged', async ({ page }, testInfo) => {
+  await open(page);
+  const before = await figures(page);
+  const broken = JSON.parse(fs.readFileSync('tests/golden/v1.kalkyl.json', 'utf8'));
+  broken.plan.lines[12].budget[3] = '12,3,4';
+  broken.plan.lines[2].department = 77;
+  const file = testInfo.outputPath('broken.kalkyl.json');
+  fs.writeFileSync(file, JSON.stringify(broken));
+  await page.locator('[data-control=import]').setInputFiles(file);
+  const report = page.locator('.import-report');
+  await expect(report).toContainText('Filen har 2 fel och öppnades inte:');
+  await expect(report).toContainText('lines[12].budget[3]: ”12,3,4” är inte ett tal');
+  await expect(report).toContainText('lines[2].department: okänt avdelnings-id 77 i raden ”IT-tjänster, IT-program och licenser Ekonomi”');
+  expect(await figures(page)).toEqual(before);
+
+  fs.writeFileSync(file, 'this is not json');
+  await page.locator('[data-control=import]').setInputFiles(file);
+  await expect(report).toContainText('Filen är inte en läsbar Kalkyl-fil');
+});
+
+test('importing over the open plan is one undoable step', async ({ page }, testInfo) => {
+  await open(page);
+  const plan = JSON.parse(fs.readFileSync('tests/golden/v1.kalkyl.json', 'utf8'));
+  plan.plan.name = 'Reviderad';
+  plan.plan.lines[1].budget = Array(12).fill('1000000.00');
+  const file = testInfo.outputPath('over.kalkyl.json');
+  fs.writeFileSync(file, JSON.stringify(plan));
+  await page.getByLabel('Ersätt den öppna planen vid import').check();
+  await page.locator('[data-control=import]').setInputFiles(file);
+  await expect(page.locator('.plan-name')).toHaveValue('Reviderad');
+  await page.getByRole('button', { name: 'Ångra' }).click();
+  await expect(page.locator('.plan-name')).toHaveValue('Månadsrapport april 2023');
+});
+
+test('plans are duplicated, opened and deleted, and a deletion can be undone', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Planer' }).click();
+  const plans = page.locator('.library .plans li');
+  await expect(plans).toHaveCount(1);
+  await plans.first().getByRole('button', { name: 'Kopiera' }).click();
+  await expect(plans).toHaveCount(2);
+  await expect(plans.nth(1)).toContainText('Månadsrapport april 2023 (kopia)');
+  await plans.nth(1).getByRole('button', { name: 'Öppna' }).click();
+  await expect(page.locator('.plan-name')).toHaveValue('Månadsrapport april 2023 (kopia)');
+  await plans.nth(0).getByRole('button', { name: 'Ta bort' }).click();
+  await expect(plans).toHaveCount(1);
+  await page.locator('.library .deleted').getByRole('button', { name: 'Ångra' }).click();
+  await expect(plans).toHaveCount(2);
+});
+
+test('a second tab on the same plan never silently overwrites the first', async ({ context }) => {
+  const first = await context.newPage();
+  await open(first);
+  const second = await context.newPage();
+  await open(second);
+  await editBudget(first, 'line-2', '20 000');
+  await expect(second.locator('.notice.storage')).toContainText('Planen har sparats i en annan flik');
+  await editBudget(second, 'line-3', '1');
+  await second.getByRole('button', { name: 'Ladda sparad version' }).click();
+  await expect(value(second, 'line-2', 'year')).toHaveText('20 000');
+  await expect(value(second, 'line-3', 'year')).not.toHaveText('1');
+  await first.reload();
+  await showView(first, 'monthly');
+  await expect(value(first, 'line-3', 'year')).not.toHaveText('1');
+});
+
+test('a full storage is reported at once, the plan is kept and can be exported', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 1]) {
+      const filler = 'x'.repeat(size);
+      try { for (let i = 0; ; i++) localStorage.setItem(`filler-${size}-${i}`, filler); } catch (e) { /* full */ }
+    }
+  });
+  await editBudget(page, 'line-2', '20 000');
+  await expect(page.locator('.notice.storage')).toContainText('lagring är full', { timeout: 1500 });
+  await expect(value(page, 'line-2', 'year')).toHaveText('20 000');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.notice.storage').getByRole('button', { name: 'Exportera fil' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Månadsrapport april 2023.kalkyl.json');
+});

@@ -1,0 +1,198 @@
+//! The file format: schema, golden files of every version, round trips and
+//! a corpus of broken files that must each give a clear error.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use kalkyl::document::migrate::MIGRATIONS;
+use kalkyl::document::{self, Document, DocumentError, Expected, Located, Problem, VERSION};
+use kalkyl::model::example::april_2023;
+use kalkyl::model::{AmountError, Engine};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+mod common;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+#[test]
+fn the_committed_schema_is_up_to_date() {
+    let schema = serde_json::to_string_pretty(&schemars::schema_for!(Document<'static>)).unwrap() + "\n";
+    let path = root().join("docs/kalkyl.schema.json");
+    if std::env::var_os("KALKYL_UPDATE_SCHEMA").is_some() {
+        fs::write(&path, &schema).unwrap();
+    }
+    let committed = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == schema,
+        "docs/kalkyl.schema.json is out of date: run KALKYL_UPDATE_SCHEMA=1 cargo test --test file_format"
+    );
+}
+
+/// Every released format version has a golden file, and every one opens:
+/// opening them runs every migration step.
+#[test]
+fn every_released_version_keeps_opening() {
+    assert_eq!(MIGRATIONS.len() as u32 + 1, VERSION, "a migration for every version after the first");
+    for version in 1..=VERSION {
+        let path = root().join(format!("tests/golden/v{version}.kalkyl.json"));
+        let text =
+            fs::read_to_string(&path).unwrap_or_else(|_| panic!("no golden file for version {version}: {path:?}"));
+        let engine = document::open(&text).unwrap_or_else(|e| panic!("version {version} does not open: {e:?}"));
+        assert_eq!(engine.plan().name, "Månadsrapport april 2023");
+    }
+}
+
+/// Golden files are never rewritten: `KALKYL_NEW_GOLDEN=1` writes the one of
+/// a new version, once, when it is first released.
+#[test]
+fn the_golden_file_of_this_version_is_what_this_build_writes() {
+    let path = root().join(format!("tests/golden/v{VERSION}.kalkyl.json"));
+    if std::env::var_os("KALKYL_NEW_GOLDEN").is_some() && !path.exists() {
+        fs::write(&path, document::to_json(&april_2023()) + "\n").unwrap();
+    }
+    let golden = fs::read_to_string(&path).unwrap();
+    assert_eq!(document::to_json(&april_2023()), golden.trim_end());
+}
+
+proptest! {
+    #[test]
+    fn export_then_import_gives_an_equal_plan(plan in common::plan()) {
+        let json = document::to_json(&plan);
+        let read = document::from_json(&json).unwrap();
+        prop_assert_eq!(&read, &plan);
+        prop_assert_eq!(document::to_json(&read), json, "the same bytes again");
+    }
+
+    #[test]
+    fn no_text_panics_the_reader(text in ".{0,200}") {
+        let _ = document::open(&text);
+    }
+
+    #[test]
+    fn no_mangled_document_panics_the_reader(cut in 0usize..4000, byte in any::<u8>()) {
+        let mut bytes = document::to_json(&april_2023()).into_bytes();
+        let at = cut % bytes.len();
+        bytes[at] = byte;
+        let _ = document::open(&String::from_utf8_lossy(&bytes));
+        let _ = document::open(&String::from_utf8_lossy(&bytes[..at]));
+    }
+}
+
+fn example() -> Value {
+    serde_json::from_str(&document::to_json(&april_2023())).unwrap()
+}
+
+fn problems(document: Value) -> Vec<Located> {
+    match document::from_json(&document.to_string()) {
+        Err(DocumentError::Invalid(problems)) => problems,
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+fn problem(path: &str, problem: Problem) -> Located {
+    Located { path: path.into(), problem }
+}
+
+#[test]
+fn several_problems_are_reported_at_once_with_their_places() {
+    let mut doc = example();
+    doc["plan"]["lines"][12]["budget"][3] = json!("12,3,4");
+    doc["plan"]["lines"][1]["outcome"][0] = json!(1000);
+    doc["plan"]["lines"][2]["department"] = json!(77);
+    doc["plan"]["lines"][3]["last_year"] = json!(["1.00"]);
+    doc["plan"]["colour"] = json!("red");
+    let found = problems(doc);
+    let line_two = doc_line_name(2);
+    assert!(
+        found.contains(&problem(
+            "lines[12].budget[3]",
+            Problem::NotAnAmount { text: "12,3,4".into(), error: AmountError::NotANumber }
+        )),
+        "{found:?}"
+    );
+    assert!(found.contains(&problem("lines[1].outcome[0]", Problem::AmountAsNumber)));
+    assert!(found.contains(&problem("lines[3].last_year", Problem::NotTwelve { found: 1 })));
+    assert!(found.contains(&problem("colour", Problem::UnknownField)));
+    assert!(found.contains(&problem(
+        "lines[2].department",
+        Problem::UnknownReference { kind: Expected::Department, id: 77, line: line_two }
+    )));
+}
+
+fn doc_line_name(index: usize) -> String {
+    april_2023().lines[index].name.clone()
+}
+
+#[test]
+fn a_corpus_of_broken_files_each_gives_a_clear_error() {
+    let full = document::to_json(&april_2023());
+    let truncated = &full[..full.len() / 2];
+    assert!(matches!(document::from_json(truncated), Err(DocumentError::NotJson { .. })));
+    assert!(matches!(document::from_json(""), Err(DocumentError::NotJson { .. })));
+    assert_eq!(document::from_json("[1, 2, 3]"), Err(DocumentError::NotKalkyl));
+    assert_eq!(
+        document::from_json(r#"{"format":"kalkyl","version":99,"plan":{}}"#),
+        Err(DocumentError::NewerVersion(99))
+    );
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(
+        matches!(document::from_json(&deep), Err(DocumentError::NotJson { .. })),
+        "deep nesting is refused, not a stack overflow"
+    );
+    let huge = format!("{{\"format\":\"kalkyl\",\"pad\":\"{}\"}}", "x".repeat(25 * 1024 * 1024));
+    assert!(matches!(document::from_json(&huge), Err(DocumentError::TooLarge { .. })));
+
+    let with = |path: &[&str], value: Value| {
+        let mut doc = example();
+        let mut target = &mut doc["plan"];
+        for key in path {
+            target = match key.parse::<usize>() {
+                Ok(i) => &mut target[i],
+                Err(_) => &mut target[*key],
+            };
+        }
+        *target = value;
+        problems(doc)
+    };
+    let amount_error = |text: &str, error| Problem::NotAnAmount { text: text.into(), error };
+    assert_eq!(
+        with(&["lines", "0", "budget", "0"], json!("79228162514264337593543950335.00")),
+        vec![problem("lines[0].budget[0]", amount_error("79228162514264337593543950335.00", AmountError::OutOfRange))]
+    );
+    assert_eq!(
+        with(&["lines", "0", "budget", "0"], json!("1e400")),
+        vec![problem("lines[0].budget[0]", amount_error("1e400", AmountError::NotANumber))]
+    );
+    assert_eq!(
+        with(&["lines", "0", "budget", "0"], json!("0.000000001")),
+        vec![problem("lines[0].budget[0]", amount_error("0.000000001", AmountError::TooManyDecimals))]
+    );
+    assert_eq!(
+        with(&["lines", "0", "name"], json!(5)),
+        vec![problem("lines[0].name", Problem::WrongType { expected: Expected::Text })]
+    );
+    assert_eq!(with(&["lines", "0", "id"], json!(2)), vec![problem("lines[1].id", Problem::DuplicateId { id: 2 })]);
+    assert_eq!(
+        with(&["closed_through"], json!(13)),
+        vec![problem("closed_through", Problem::NotAllowed { found: "13".into() })]
+    );
+    assert_eq!(
+        with(&["categories", "0", "kind"], json!("other")),
+        vec![problem("categories[0].kind", Problem::NotAllowed { found: "\"other\"".into() })]
+    );
+    assert_eq!(with(&["lines"], json!({})), vec![problem("lines", Problem::WrongType { expected: Expected::List })]);
+    let mut doc = example();
+    doc["plan"].as_object_mut().unwrap().remove("year");
+    assert_eq!(problems(doc), vec![problem("year", Problem::Missing)]);
+}
+
+#[test]
+fn a_refused_file_leaves_what_was_open_untouched() {
+    let engine = Engine::new(april_2023()).unwrap();
+    let before = engine.plan().clone();
+    assert!(document::open("{").is_err());
+    assert_eq!(engine.plan(), &before);
+}
