@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::files;
 use super::forecast_accuracy::ForecastAccuracy;
 use super::import_report::ImportReport;
+use super::outcome_import_panel::OutcomeImportPanel;
 use super::plan_library::PlanLibrary;
 use super::plan_menu::PlanMenu;
 use super::sheet::View;
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     let library_open = RwSignal::new(false);
     let import_over = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<crate::outcome_import::Table>);
     keep_in_sync(store);
     Effect::new(move |_| {
         let tag = store.lang.get().tag();
@@ -55,13 +57,16 @@ pub fn App() -> impl IntoView {
         <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
         <header class="app-header">
             <h1>"Kalkyl"</h1>
-            <PlanMenu library_open import_over />
+            <PlanMenu library_open import_over outcome />
             <Toolbar />
         </header>
         <StorageNotice />
         <ImportReport />
         <Show when=move || library_open.get()>
             <PlanLibrary />
+        </Show>
+        <Show when=move || outcome.with(Option::is_some)>
+            <OutcomeImportPanel table=outcome />
         </Show>
         <ViewTabs />
         <main on:keydown=on_keydown>

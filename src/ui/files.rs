@@ -16,9 +16,9 @@ pub fn file_name(plan: &str) -> String {
     format!("{}.kalkyl.json", if clean.is_empty() { "plan" } else { clean })
 }
 
-/// Offers `text` to the user as a downloaded file called `name`.
-pub fn download(name: &str, text: &str, mime: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&text.into());
+/// Offers `bytes` to the user as a downloaded file called `name`.
+pub fn download(name: &str, bytes: &[u8], mime: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
@@ -35,9 +35,67 @@ pub fn download(name: &str, text: &str, mime: &str) -> Option<()> {
 /// Exports the open plan as `<plan name>.kalkyl.json`.
 pub fn export(store: Store) {
     let (name, text) = store.read(|engine| (file_name(&engine.plan().name), document::to_json(engine.plan())));
-    if download(&name, &text, "application/json").is_some() {
+    if download(&name, text.as_bytes(), "application/json").is_some() {
         store.exported();
     }
+}
+
+/// The plan's name with another extension: `Plan.csv`.
+fn named(store: Store, extension: &str) -> String {
+    file_name(&store.read(|engine| engine.plan().name.clone())).replace(".kalkyl.json", extension)
+}
+
+/// Exports the current view as CSV for Swedish Excel.
+pub fn export_csv(store: Store) {
+    let text = store.read(|engine| crate::export::csv(engine, store.view.get_untracked(), store.lang.get_untracked()));
+    download(&named(store, ".csv"), text.as_bytes(), "text/csv;charset=utf-8");
+}
+
+/// Exports every view as an Excel workbook.
+pub fn export_xlsx(store: Store) {
+    let lang = store.lang.get_untracked();
+    match store.read(|engine| crate::export::xlsx(engine, lang)) {
+        Ok(bytes) => {
+            download(
+                &named(store, ".xlsx"),
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            );
+        }
+        Err(error) => store.import_report.set(Some((error.to_string(), Vec::new()))),
+    }
+}
+
+/// The bytes of `file`, read whole (its size checked first).
+async fn bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    if file.size() > MAX_BYTES as f64 {
+        return None;
+    }
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads a CSV or XLSX table of outcome into `table`, or says why not.
+pub fn read_outcome(store: Store, file: web_sys::File, table: RwSignal<Option<crate::outcome_import::Table>>) {
+    let lang = store.lang.get_untracked();
+    leptos::task::spawn_local(async move {
+        let Some(bytes) = bytes(&file).await else {
+            let error = DocumentError::TooLarge { bytes: file.size() as usize };
+            return store.import_report.set(Some((lang.document_error(&error), Vec::new())));
+        };
+        let read = if file.name().to_lowercase().ends_with(".xlsx") {
+            crate::outcome_import::read_xlsx(&bytes)
+        } else {
+            // UTF-8, or else Windows' Latin-1 as older Swedish Excel saves CSV.
+            let text =
+                String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|b| char::from(*b)).collect());
+            Ok(crate::outcome_import::read_csv(&text))
+        };
+        match read {
+            Ok(read) => table.set(Some(read)),
+            Err(error) => store.import_report.set(Some((lang.unreadable_table(&error), Vec::new()))),
+        }
+    });
 }
 
 /// Imports `file`: read whole and checked before anything changes; opened as

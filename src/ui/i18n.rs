@@ -617,6 +617,72 @@ impl Lang {
         }
     }
 
+    pub fn unreadable_table(self, error: &str) -> String {
+        match self {
+            Lang::Sv => format!("Filen kunde inte läsas som en tabell: {error}"),
+            Lang::En => format!("The file could not be read as a table: {error}"),
+        }
+    }
+
+    pub fn export_csv(self) -> &'static str {
+        self.pick("CSV (vyn)", "CSV (view)")
+    }
+
+    pub fn export_xlsx(self) -> &'static str {
+        self.pick("Excel", "Excel")
+    }
+
+    pub fn import_outcome(self) -> &'static str {
+        self.pick("Importera utfall", "Import outcome")
+    }
+
+    pub fn outcome_title(self) -> &'static str {
+        self.pick("Importera utfall från tabell", "Import outcome from a table")
+    }
+
+    pub fn first_row_is_header(self) -> &'static str {
+        self.pick("Första raden är rubriker", "The first row holds headings")
+    }
+
+    pub fn line_column(self) -> &'static str {
+        self.pick("Kolumn med radens namn", "Column with the line's name")
+    }
+
+    pub fn no_column(self) -> &'static str {
+        self.pick("(ingen)", "(none)")
+    }
+
+    /// "3 rader matchar, 24 celler får nytt utfall."
+    pub fn outcome_summary(self, lines: usize, cells: usize) -> String {
+        match self {
+            Lang::Sv => format!("{lines} rader matchar, {cells} celler får nytt utfall."),
+            Lang::En => format!("{lines} lines match, {cells} cells get new outcome."),
+        }
+    }
+
+    /// "Rad 4: ”Lokalhyra” finns inte i planen."
+    pub fn unmatched_row(self, row: usize, name: &str) -> String {
+        match self {
+            Lang::Sv => format!("Rad {row}: ”{name}” finns inte i planen och importeras inte."),
+            Lang::En => format!("Row {row}: \"{name}\" is not in the plan and is not imported."),
+        }
+    }
+
+    pub fn bad_cell(self, row: usize, col: usize, what: &str) -> String {
+        match self {
+            Lang::Sv => format!("Rad {row}, kolumn {col}: {what}"),
+            Lang::En => format!("Row {row}, column {col}: {what}"),
+        }
+    }
+
+    pub fn apply(self) -> &'static str {
+        self.pick("Verkställ", "Apply")
+    }
+
+    pub fn cancel(self) -> &'static str {
+        self.pick("Avbryt", "Cancel")
+    }
+
     pub fn plans(self) -> &'static str {
         self.pick("Planer", "Plans")
     }

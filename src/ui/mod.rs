@@ -14,6 +14,7 @@ pub mod i18n;
 mod import_report;
 mod method_cell;
 mod new_line_form;
+mod outcome_import_panel;
 mod plan_library;
 mod plan_menu;
 pub mod sheet;

@@ -128,3 +128,31 @@ test('a full storage is reported at once, the plan is kept and can be exported',
   ]);
   expect(download.suggestedFilename()).toBe('Månadsrapport april 2023.kalkyl.json');
 });
+
+test('outcome is imported from a CSV: mapped, previewed, unmatched rows listed, one undo', async ({ page }, testInfo) => {
+  await open(page);
+  const file = testInfo.outputPath('utfall.csv');
+  fs.writeFileSync(file, '\ufeffKonto;jan;feb;mar;apr\r\nPersonalkostnader Ekonomi;4 000 000;4 000 000;4 000 000;4 000 000\r\nLokalhyra;5;5;5;5\r\n');
+  await page.locator('[data-control=import-outcome]').setInputFiles(file);
+  const panel = page.getByRole('dialog', { name: 'Importera utfall från tabell' });
+  await expect(panel.locator('.summary')).toHaveText('1 rader matchar, 4 celler får nytt utfall.');
+  await expect(panel.locator('.problems')).toContainText('Rad 3: ”Lokalhyra” finns inte i planen och importeras inte.');
+  await panel.getByRole('button', { name: 'Verkställ' }).click();
+  await expect(panel).toHaveCount(0);
+  await showView(page, 'outcome');
+  await expect(value(page, 'line-1', 'outcome-ytd')).toHaveText('16 000');
+  await page.getByRole('button', { name: 'Ångra' }).click();
+  await expect(value(page, 'line-1', 'outcome-ytd')).toHaveText('17 998');
+});
+
+test('the view downloads as CSV for Excel and the plan as a workbook', async ({ page }) => {
+  await open(page);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (vyn)' }).click()]);
+  expect(csv.suggestedFilename()).toBe('Månadsrapport april 2023.csv');
+  const text = fs.readFileSync(await csv.path(), 'utf8');
+  expect(text.startsWith('\ufeffRad (kr);')).toBe(true);
+  expect(text).toContain('Summa kostnader;444186000;456682000;490111000;');
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel' }).click()]);
+  expect(xlsx.suggestedFilename()).toBe('Månadsrapport april 2023.xlsx');
+  expect(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+});
