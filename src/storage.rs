@@ -123,6 +123,36 @@ pub fn index() -> Result<Index, StorageFailure> {
     }
 }
 
+/// Writes `text` at `key`, a new generation of the plan `(id, current
+/// revision)`. When storage is full it makes room, until the text fits: first
+/// daily backups go, oldest first across all plans, then the plan's own older
+/// generations. Its current generation always stays until the new one is in.
+fn write_making_room(
+    index: &mut Index,
+    (id, current): (&str, u64),
+    key: &str,
+    text: &str,
+) -> Result<(), StorageFailure> {
+    let mut older =
+        (current.saturating_sub(GENERATIONS - 1).max(1)..current).map(|revision| generation_key(id, revision));
+    loop {
+        match set(key, text) {
+            Err(StorageFailure::Full) => {
+                let oldest =
+                    index.plans.iter_mut().filter(|e| !e.days.is_empty()).min_by(|a, b| a.days[0].cmp(&b.days[0]));
+                if let Some(entry) = oldest {
+                    let day = entry.days.remove(0);
+                    remove(&day_key(&entry.id, &day));
+                    write_index(index)?;
+                } else {
+                    remove(&older.next().ok_or(StorageFailure::Full)?);
+                }
+            }
+            other => return other,
+        }
+    }
+}
+
 fn write_index(index: &Index) -> Result<(), StorageFailure> {
     let text = serde_json::to_string(index).map_err(|_| StorageFailure::Unavailable)?;
     set(INDEX_KEY, &text)
@@ -137,10 +167,10 @@ pub fn save(id: &str, plan: &Plan, known: u64, now: &str, today: &str) -> Result
     if stored != known {
         return Err(StorageFailure::Conflict { stored });
     }
-    let text = document::to_json(plan);
+    let text = document::to_compact_json(plan);
     let revision = known + 1;
     let key = generation_key(id, revision);
-    set(&key, &text)?;
+    write_making_room(&mut index, (id, known), &key, &text)?;
     // Read back and parse before the index points at it.
     if get(&key)?.as_deref().map(document::from_json).and_then(Result::ok).is_none() {
         remove(&key);

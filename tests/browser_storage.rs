@@ -110,3 +110,21 @@ fn a_deleted_plan_leaves_nothing_behind() {
     assert_eq!(index.plans.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["b"]);
     assert_eq!(LocalStorage::raw().length().unwrap(), 3, "the index and b's generation and backup");
 }
+
+#[wasm_bindgen_test]
+fn a_full_storage_gives_up_old_daily_backups_before_a_save() {
+    LocalStorage::clear();
+    storage::save("a", &edited(1000), 0, "2026-11-20 10:00", "2026-11-20").unwrap();
+    storage::save("a", &edited(2000), 1, "2026-11-21 10:00", "2026-11-21").unwrap();
+    let fillers = fill_storage();
+    // The new generation fits once the oldest day's backup is gone.
+    let mut bigger = edited(3000);
+    bigger.name = "x".repeat(2_000);
+    assert_eq!(storage::save("a", &bigger, 2, "2026-11-22 10:00", "2026-11-22"), Ok(3));
+    let days = storage::index().unwrap().entry("a").unwrap().days.clone();
+    assert!(!days.contains(&"2026-11-20".to_owned()), "{days:?}");
+    assert_eq!(storage::load("a").unwrap().0.plan(), &bigger);
+    for key in fillers {
+        LocalStorage::delete(key);
+    }
+}

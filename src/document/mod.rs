@@ -59,10 +59,16 @@ pub enum DocumentError {
     Invalid(Vec<Located>),
 }
 
-/// The document of `plan` as JSON, the same bytes for the same plan.
+/// The document of `plan` as JSON for a file, indented for people; the
+/// same bytes for the same plan.
 pub fn to_json(plan: &Plan) -> String {
     // A plan holds only strings, numbers and sequences: serializing cannot fail.
     serde_json::to_string_pretty(&Document::of(plan)).unwrap_or_default()
+}
+
+/// The document of `plan` as compact JSON, for browser storage.
+pub fn to_compact_json(plan: &Plan) -> String {
+    serde_json::to_string(&Document::of(plan)).unwrap_or_default()
 }
 
 /// Opens a document: reads it whole, checks it and computes its figures.

@@ -253,16 +253,19 @@ impl Reader {
         (id, name)
     }
 
-    fn department(&mut self, value: &Value, path: &str) -> Option<Department> {
+    /// A member that is only an id and a name.
+    fn named<T>(&mut self, value: &Value, path: &str, make: fn(u32, String) -> T) -> Option<T> {
         let map = self.object(value, path, &["id", "name"])?;
         let (id, name) = self.id_and_name(map, path);
-        Some(Department { id: DepartmentId(id?), name: name? })
+        Some(make(id?, name?))
+    }
+
+    fn department(&mut self, value: &Value, path: &str) -> Option<Department> {
+        self.named(value, path, |id, name| Department { id: DepartmentId(id), name })
     }
 
     fn service(&mut self, value: &Value, path: &str) -> Option<Service> {
-        let map = self.object(value, path, &["id", "name"])?;
-        let (id, name) = self.id_and_name(map, path);
-        Some(Service { id: ServiceId(id?), name: name? })
+        self.named(value, path, |id, name| Service { id: ServiceId(id), name })
     }
 
     fn category(&mut self, value: &Value, path: &str) -> Option<Category> {
