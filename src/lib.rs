@@ -8,6 +8,7 @@
 
 pub mod document;
 pub mod export;
+pub mod idb;
 pub mod model;
 pub mod outcome_import;
 pub mod storage;

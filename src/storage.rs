@@ -1,11 +1,13 @@
-//! Plans in the browser's local storage.
+//! Plans in the browser's storage.
 //!
-//! A library index lists the plans. Each save of a plan is a new generation
-//! with a higher revision; it is read back and parsed before the index points
-//! at it, so a failed or cut-off write never replaces good data. The last
-//! three generations and one backup a day for a week are kept. A save names
-//! the revision it started from: if storage holds a newer one (another tab
-//! saved the same plan), the save is refused as a conflict.
+//! Local storage holds the library index and the current generation of each
+//! plan: small, and written at once, so a save on closing the page completes.
+//! Each save is a new generation with a higher revision; it is read back and
+//! parsed before the index points at it, so a failed or cut-off write never
+//! replaces good data. A save names the revision it started from: if storage
+//! holds a newer one (another tab saved the same plan), it is refused as a
+//! conflict. Backups live in IndexedDB, which has room for them: the last
+//! three generations and one copy a day for a week.
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -16,7 +18,7 @@ use crate::model::{Engine, Plan};
 
 /// Where the library index is kept.
 pub const INDEX_KEY: &str = "kalkyl.library";
-/// Generations of a plan kept besides the daily backups.
+/// Generations of a plan backed up besides the daily backups.
 const GENERATIONS: u64 = 3;
 /// Daily backups kept of a plan.
 const DAYS: usize = 7;
@@ -67,7 +69,7 @@ impl Index {
     }
 }
 
-/// A stored copy of a plan that can be restored.
+/// A backup of a plan that can be restored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Backup {
     Generation(u64),
@@ -123,45 +125,20 @@ pub fn index() -> Result<Index, StorageFailure> {
     }
 }
 
-/// Writes `text` at `key`, a new generation of the plan `(id, current
-/// revision)`. When storage is full it makes room, until the text fits: first
-/// daily backups go, oldest first across all plans, then the plan's own older
-/// generations. Its current generation always stays until the new one is in.
-fn write_making_room(
-    index: &mut Index,
-    (id, current): (&str, u64),
-    key: &str,
-    text: &str,
-) -> Result<(), StorageFailure> {
-    let mut older =
-        (current.saturating_sub(GENERATIONS - 1).max(1)..current).map(|revision| generation_key(id, revision));
-    loop {
-        match set(key, text) {
-            Err(StorageFailure::Full) => {
-                let oldest =
-                    index.plans.iter_mut().filter(|e| !e.days.is_empty()).min_by(|a, b| a.days[0].cmp(&b.days[0]));
-                if let Some(entry) = oldest {
-                    let day = entry.days.remove(0);
-                    remove(&day_key(&entry.id, &day));
-                    write_index(index)?;
-                } else {
-                    remove(&older.next().ok_or(StorageFailure::Full)?);
-                }
-            }
-            other => return other,
-        }
-    }
-}
-
 fn write_index(index: &Index) -> Result<(), StorageFailure> {
     let text = serde_json::to_string(index).map_err(|_| StorageFailure::Unavailable)?;
     set(INDEX_KEY, &text)
 }
 
+/// A saved generation, to back up.
+pub struct Saved {
+    pub revision: u64,
+    pub text: String,
+}
+
 /// Saves `plan` as a new generation of plan `id`, which was at revision
-/// `known` when this tab read it; returns the new revision. `now` and `today`
-/// stamp the save and its daily backup.
-pub fn save(id: &str, plan: &Plan, known: u64, now: &str, today: &str) -> Result<u64, StorageFailure> {
+/// `known` when this tab read it. `now` stamps the save.
+pub fn save(id: &str, plan: &Plan, known: u64, now: &str) -> Result<Saved, StorageFailure> {
     let mut index = index()?;
     let stored = index.entry(id).map_or(0, |entry| entry.revision);
     if stored != known {
@@ -170,7 +147,7 @@ pub fn save(id: &str, plan: &Plan, known: u64, now: &str, today: &str) -> Result
     let text = document::to_compact_json(plan);
     let revision = known + 1;
     let key = generation_key(id, revision);
-    write_making_room(&mut index, (id, known), &key, &text)?;
+    set(&key, &text)?;
     // Read back and parse before the index points at it.
     if get(&key)?.as_deref().map(document::from_json).and_then(Result::ok).is_none() {
         remove(&key);
@@ -186,29 +163,45 @@ pub fn save(id: &str, plan: &Plan, known: u64, now: &str, today: &str) -> Result
             days: vec![],
         });
     }
-    let mut stale_days = Vec::new();
     if let Some(entry) = index.entry_mut(id) {
         entry.revision = revision;
         entry.name = plan.name.clone();
         entry.saved = Some(now.into());
-        if !entry.days.iter().any(|day| day == today) && set(&day_key(id, today), &text).is_ok() {
-            entry.days.push(today.into());
-            let excess = entry.days.len().saturating_sub(DAYS);
-            stale_days = entry.days.drain(..excess).collect();
-        }
     }
     index.last_open = Some(id.into());
     if let Err(error) = write_index(&index) {
         remove(&key);
         return Err(error);
     }
-    for day in stale_days {
-        remove(&day_key(id, &day));
+    remove(&generation_key(id, known));
+    Ok(Saved { revision, text })
+}
+
+/// Backs up a saved generation in IndexedDB, and the day's first save as the
+/// day's backup; drops what is older than three generations and a week.
+pub async fn back_up(id: &str, saved: &Saved, today: &str) -> Result<(), StorageFailure> {
+    let full = |error: crate::idb::IdbError| {
+        if error.0 == "QuotaExceededError" { StorageFailure::Full } else { StorageFailure::Unavailable }
+    };
+    crate::idb::put(&generation_key(id, saved.revision), &saved.text).await.map_err(full)?;
+    if saved.revision > GENERATIONS {
+        let _ = crate::idb::delete(&generation_key(id, saved.revision - GENERATIONS)).await;
     }
-    if revision > GENERATIONS {
-        remove(&generation_key(id, revision - GENERATIONS));
+    let has_day = index()?.entry(id).is_some_and(|entry| entry.days.iter().any(|day| day == today));
+    if has_day {
+        return Ok(());
     }
-    Ok(revision)
+    crate::idb::put(&day_key(id, today), &saved.text).await.map_err(full)?;
+    let mut index = index()?;
+    let Some(entry) = index.entry_mut(id) else { return Ok(()) };
+    entry.days.push(today.into());
+    let excess = entry.days.len().saturating_sub(DAYS);
+    let stale: Vec<String> = entry.days.drain(..excess).collect();
+    write_index(&index)?;
+    for day in stale {
+        let _ = crate::idb::delete(&day_key(id, &day)).await;
+    }
+    Ok(())
 }
 
 /// Opens plan `id` at its current generation, with its revision.
@@ -220,22 +213,22 @@ pub fn load(id: &str) -> Result<(Engine, u64), StorageFailure> {
     Ok((engine, revision))
 }
 
-/// The stored copies of plan `id` that can be restored, newest first.
+/// The backups of plan `id` that can be restored, newest first.
 pub fn backups(id: &str) -> Vec<Backup> {
     let Ok(index) = index() else { return Vec::new() };
     let Some(entry) = index.entry(id) else { return Vec::new() };
-    let generations =
-        (entry.revision.saturating_sub(GENERATIONS - 1).max(1)..=entry.revision).rev().map(Backup::Generation);
-    generations.chain(entry.days.iter().rev().cloned().map(Backup::Day)).collect()
+    let generations = (entry.revision.saturating_sub(GENERATIONS - 1).max(1)..=entry.revision).rev();
+    generations.map(Backup::Generation).chain(entry.days.iter().rev().cloned().map(Backup::Day)).collect()
 }
 
-/// A stored copy of plan `id`.
-pub fn read_backup(id: &str, backup: &Backup) -> Result<Plan, StorageFailure> {
+/// A backup of plan `id`.
+pub async fn read_backup(id: &str, backup: &Backup) -> Result<Plan, StorageFailure> {
     let key = match backup {
         Backup::Generation(revision) => generation_key(id, *revision),
         Backup::Day(day) => day_key(id, day),
     };
-    let text = get(&key)?.ok_or(StorageFailure::Unreadable(DocumentError::NotKalkyl))?;
+    let text = crate::idb::get(&key).await.map_err(|_| StorageFailure::Unavailable)?;
+    let text = text.ok_or(StorageFailure::Unreadable(DocumentError::NotKalkyl))?;
     document::from_json(&text).map_err(StorageFailure::Unreadable)
 }
 
@@ -248,12 +241,16 @@ pub fn delete(id: &str) -> Result<(), StorageFailure> {
         index.last_open = None;
     }
     write_index(&index)?;
-    for revision in entry.revision.saturating_sub(GENERATIONS)..=entry.revision {
-        remove(&generation_key(id, revision));
-    }
-    for day in &entry.days {
-        remove(&day_key(id, day));
-    }
+    remove(&generation_key(id, entry.revision));
+    let id = id.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        for revision in entry.revision.saturating_sub(GENERATIONS)..=entry.revision {
+            let _ = crate::idb::delete(&generation_key(&id, revision)).await;
+        }
+        for day in &entry.days {
+            let _ = crate::idb::delete(&day_key(&id, day)).await;
+        }
+    });
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! The plan library in browser storage, in headless Chromium (wasm-bindgen-test).
+//! Plans in browser storage, in headless Chromium (wasm-bindgen-test): the
+//! library in local storage, backups in IndexedDB.
 #![cfg(target_arch = "wasm32")]
 
 use gloo_storage::{LocalStorage, Storage};
@@ -16,29 +17,42 @@ fn edited(kronor: i64) -> Plan {
 }
 
 fn save(id: &str, plan: &Plan, known: u64) -> Result<u64, StorageFailure> {
-    storage::save(id, plan, known, "2026-11-23 10:00", "2026-11-23")
+    storage::save(id, plan, known, "2026-11-23 10:00").map(|saved| saved.revision)
+}
+
+/// Saves and backs up, on `day`.
+async fn keep(id: &str, plan: &Plan, known: u64, day: &str) -> u64 {
+    let saved = storage::save(id, plan, known, "10:00").unwrap();
+    storage::back_up(id, &saved, day).await.unwrap();
+    saved.revision
 }
 
 #[wasm_bindgen_test]
-fn each_save_is_a_new_generation_and_three_are_kept() {
+async fn saves_keep_the_current_generation_and_back_up_three_and_a_day() {
     LocalStorage::clear();
     for revision in 0..5 {
-        assert_eq!(save("a", &edited(revision as i64 * 1000), revision), Ok(revision + 1));
+        let day = if revision < 3 { "2026-11-22" } else { "2026-11-23" };
+        assert_eq!(keep("gen", &edited(revision as i64 * 1000), revision, day).await, revision + 1);
     }
-    let (engine, revision) = storage::load("a").unwrap();
+    let (engine, revision) = storage::load("gen").unwrap();
     assert_eq!((engine.plan(), revision), (&edited(4000), 5));
-    let backups = storage::backups("a");
-    assert_eq!(
-        backups,
-        vec![Backup::Generation(5), Backup::Generation(4), Backup::Generation(3), Backup::Day("2026-11-23".into())]
+    let local: Vec<String> =
+        (0..LocalStorage::raw().length().unwrap()).filter_map(|i| LocalStorage::raw().key(i).ok().flatten()).collect();
+    assert!(
+        local.contains(&"kalkyl.plan.gen.r5".to_owned()) && !local.contains(&"kalkyl.plan.gen.r4".to_owned()),
+        "{local:?}"
     );
-    assert_eq!(storage::read_backup("a", &Backup::Generation(3)).unwrap(), edited(2000));
+    let backups = storage::backups("gen");
+    assert_eq!(backups[..3], [Backup::Generation(5), Backup::Generation(4), Backup::Generation(3)]);
+    assert_eq!(backups[3..], [Backup::Day("2026-11-23".into()), Backup::Day("2026-11-22".into())]);
+    assert_eq!(storage::read_backup("gen", &Backup::Generation(3)).await.unwrap(), edited(2000));
     assert_eq!(
-        storage::read_backup("a", &Backup::Day("2026-11-23".into())).unwrap(),
+        storage::read_backup("gen", &Backup::Day("2026-11-22".into())).await.unwrap(),
         edited(0),
         "the day's first save"
     );
-    assert!(LocalStorage::raw().get_item("kalkyl.plan.a.r2").unwrap().is_none(), "older generations are removed");
+    assert_eq!(storage::read_backup("gen", &Backup::Day("2026-11-23".into())).await.unwrap(), edited(3000));
+    assert!(storage::read_backup("gen", &Backup::Generation(2)).await.is_err(), "older generations are dropped");
 }
 
 #[wasm_bindgen_test]
@@ -87,44 +101,23 @@ fn a_full_storage_is_reported_and_keeps_the_last_saved_generation() {
 }
 
 #[wasm_bindgen_test]
-fn an_unreadable_generation_is_reported_and_left_as_it_is() {
+async fn an_unreadable_generation_is_reported_and_left_as_it_is() {
     LocalStorage::clear();
-    save("a", &edited(1000), 0).unwrap();
-    LocalStorage::raw().set_item("kalkyl.plan.a.r1", "{\"format\":\"kalkyl\"").unwrap();
-    assert!(matches!(storage::load("a").map(|_| ()), Err(StorageFailure::Unreadable(_))));
-    assert_eq!(LocalStorage::raw().get_item("kalkyl.plan.a.r1").unwrap().as_deref(), Some("{\"format\":\"kalkyl\""));
-    assert_eq!(
-        storage::read_backup("a", &Backup::Day("2026-11-23".into())).unwrap(),
-        edited(1000),
-        "the daily backup still opens"
-    );
+    keep("bad", &edited(1000), 0, "2026-11-23").await;
+    LocalStorage::raw().set_item("kalkyl.plan.bad.r1", "{\"format\":\"kalkyl\"").unwrap();
+    assert!(matches!(storage::load("bad").map(|_| ()), Err(StorageFailure::Unreadable(_))));
+    assert_eq!(LocalStorage::raw().get_item("kalkyl.plan.bad.r1").unwrap().as_deref(), Some("{\"format\":\"kalkyl\""));
+    let backup = storage::read_backup("bad", &Backup::Day("2026-11-23".into())).await;
+    assert_eq!(backup.unwrap(), edited(1000), "the backup in IndexedDB still opens");
 }
 
 #[wasm_bindgen_test]
-fn a_deleted_plan_leaves_nothing_behind() {
+fn a_deleted_plan_leaves_nothing_in_local_storage() {
     LocalStorage::clear();
     save("a", &edited(1000), 0).unwrap();
     save("b", &edited(2000), 0).unwrap();
     storage::delete("a").unwrap();
     let index = storage::index().unwrap();
     assert_eq!(index.plans.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["b"]);
-    assert_eq!(LocalStorage::raw().length().unwrap(), 3, "the index and b's generation and backup");
-}
-
-#[wasm_bindgen_test]
-fn a_full_storage_gives_up_old_daily_backups_before_a_save() {
-    LocalStorage::clear();
-    storage::save("a", &edited(1000), 0, "2026-11-20 10:00", "2026-11-20").unwrap();
-    storage::save("a", &edited(2000), 1, "2026-11-21 10:00", "2026-11-21").unwrap();
-    let fillers = fill_storage();
-    // The new generation fits once the oldest day's backup is gone.
-    let mut bigger = edited(3000);
-    bigger.name = "x".repeat(2_000);
-    assert_eq!(storage::save("a", &bigger, 2, "2026-11-22 10:00", "2026-11-22"), Ok(3));
-    let days = storage::index().unwrap().entry("a").unwrap().days.clone();
-    assert!(!days.contains(&"2026-11-20".to_owned()), "{days:?}");
-    assert_eq!(storage::load("a").unwrap().0.plan(), &bigger);
-    for key in fillers {
-        LocalStorage::delete(key);
-    }
+    assert_eq!(LocalStorage::raw().length().unwrap(), 2, "the index and b's current generation");
 }

@@ -1,4 +1,5 @@
 //! Invariants of the engine for any plan and any sequence of edits.
+#![cfg(not(target_arch = "wasm32"))] // property tests run natively
 
 use kalkyl::model::command::Cell;
 use kalkyl::model::spread::split_evenly;

@@ -1,5 +1,6 @@
 //! The file format: schema, golden files of every version, round trips and
 //! a corpus of broken files that must each give a clear error.
+#![cfg(not(target_arch = "wasm32"))] // property tests run natively
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -51,7 +51,10 @@ pub fn PlanLibrary() -> impl IntoView {
                 view! {
                     <li>
                         <span>{name}</span>
-                        <button on:click=move |_| message.set(store.restore(&backup).err())>{move || lang().restore()}</button>
+                        <button on:click=move |_| {
+                            let backup = backup.clone();
+                            leptos::task::spawn_local(async move { message.set(store.restore(backup).await.err()) });
+                        }>{move || lang().restore()}</button>
                     </li>
                 }
             })

@@ -177,7 +177,7 @@ impl Store {
         }
         let id = self.plan_id.get_untracked();
         let known = self.revision.get_value();
-        let saved = self.engine.with_untracked(|engine| storage::save(&id, engine.plan(), known, &now(), &today()));
+        let saved = self.engine.with_untracked(|engine| keep(&id, engine.plan(), known));
         match saved {
             Ok(revision) => {
                 self.revision.set_value(revision);
@@ -259,7 +259,7 @@ impl Store {
         let (engine, _) = storage::load(id)?;
         let mut plan = engine.plan().clone();
         plan.name = format!("{} {suffix}", plan.name);
-        storage::save(&new_id(), &plan, 0, &now(), &today())?;
+        keep(&new_id(), &plan, 0)?;
         let open = self.plan_id.get_untracked();
         storage::remember_open(&open)?;
         self.refresh_library();
@@ -276,17 +276,17 @@ impl Store {
 
     /// Puts a deleted plan back in the library.
     pub fn undelete(&self, plan: &Plan) -> Result<(), StorageFailure> {
-        storage::save(&new_id(), plan, 0, &now(), &today())?;
+        keep(&new_id(), plan, 0)?;
         storage::remember_open(&self.plan_id.get_untracked())?;
         self.refresh_library();
         Ok(())
     }
 
-    /// Replaces the open plan by a stored copy of it, as one undoable step.
-    pub fn restore(&self, backup: &Backup) -> Result<(), String> {
+    /// Replaces the open plan by a backup of it, as one undoable step.
+    pub async fn restore(self, backup: Backup) -> Result<(), String> {
         let lang = self.lang.get_untracked();
-        let plan = storage::read_backup(&self.plan_id.get_untracked(), backup)
-            .map_err(|f| lang.storage_failure(&f).to_owned())?;
+        let id = self.plan_id.get_untracked();
+        let plan = storage::read_backup(&id, &backup).await.map_err(|f| lang.storage_failure(&f).to_owned())?;
         self.execute(Command::Replace(Box::new(plan))).map_err(|e| lang.command_error(&e))
     }
 
@@ -305,6 +305,19 @@ impl Store {
             }
         });
     }
+}
+
+/// Saves `plan` as a new generation of plan `id` and backs it up in the
+/// background; a failed backup is reported on the console, the save stands.
+fn keep(id: &str, plan: &Plan, known: u64) -> Result<u64, StorageFailure> {
+    let saved = storage::save(id, plan, known, &now())?;
+    let (id, revision) = (id.to_owned(), saved.revision);
+    leptos::task::spawn_local(async move {
+        if let Err(failure) = storage::back_up(&id, &saved, &today()).await {
+            leptos::logging::warn!("backup of {id} failed: {failure:?}");
+        }
+    });
+    Ok(revision)
 }
 
 fn example() -> Engine {

@@ -158,3 +158,18 @@ test('the view downloads as CSV for Excel and the plan as a workbook', async ({ 
   expect(xlsx.suggestedFilename()).toBe('Månadsrapport april 2023.xlsx');
   expect(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
 });
+
+test('an earlier version is restored from the backups, as one undoable step', async ({ page }) => {
+  await open(page);
+  await editBudget(page, 'line-2', '20 000');
+  await page.waitForTimeout(800);
+  await editBudget(page, 'line-2', '30 000');
+  await page.waitForTimeout(800);
+  await page.getByRole('button', { name: 'Planer' }).click();
+  const backups = page.locator('.library .backups li');
+  await expect(backups.filter({ hasText: 'Sparning 2' })).toHaveCount(1);
+  await backups.filter({ hasText: 'Sparning 2' }).getByRole('button', { name: 'Återställ' }).click();
+  await expect(value(page, 'line-2', 'year')).toHaveText('20 000');
+  await page.getByRole('button', { name: 'Ångra' }).click();
+  await expect(value(page, 'line-2', 'year')).toHaveText('30 000');
+});
