@@ -476,6 +476,14 @@ impl Lang {
         self.pick("Kostnads- eller intäktsslag", "Category")
     }
 
+    pub fn service_label(self) -> &'static str {
+        self.pick("Tjänst", "Service")
+    }
+
+    pub fn no_service(self) -> &'static str {
+        self.pick("(ingen tjänst)", "(no service)")
+    }
+
     pub fn kind_label(self) -> &'static str {
         self.pick("Kostnad eller intäkt", "Cost or revenue")
     }

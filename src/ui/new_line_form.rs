@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::store::use_store;
 use super::structure::NO_AMOUNTS;
 use crate::model::structure::{Item, next_id};
-use crate::model::{Activity, CategoryId, Command, DepartmentId, Forecast, Line, LineId};
+use crate::model::{Activity, CategoryId, Command, DepartmentId, Forecast, Line, LineId, ServiceId};
 
 /// Name, department, activity and category of a new line, added last.
 #[component]
@@ -16,6 +16,7 @@ pub fn NewLineForm(message: RwSignal<Option<String>>) -> impl IntoView {
     let department = RwSignal::new(None::<u32>);
     let category = RwSignal::new(None::<u32>);
     let activity = RwSignal::new(Activity::Operations);
+    let service = RwSignal::new(None::<u32>);
     let choices = move |pick: fn(&crate::model::Plan) -> Vec<(u32, String)>| {
         store
             .read(|engine| pick(engine.plan()))
@@ -35,7 +36,7 @@ pub fn NewLineForm(message: RwSignal<Option<String>>) -> impl IntoView {
                 ),
                 activity: activity.get_untracked(),
                 category: CategoryId(category.get_untracked().or_else(|| plan.categories.first().map(|c| c.id.0))?),
-                service: None,
+                service: service.get_untracked().map(ServiceId),
                 budget: NO_AMOUNTS,
                 outcome: NO_AMOUNTS,
                 last_year: NO_AMOUNTS,
@@ -67,6 +68,10 @@ pub fn NewLineForm(message: RwSignal<Option<String>>) -> impl IntoView {
             </select>
             <select aria-label=move || lang().category_label() on:change=move |ev| category.set(chosen(ev))>
                 {move || choices(|plan| plan.categories.iter().map(|c| (c.id.0, c.name.clone())).collect())}
+            </select>
+            <select aria-label=move || lang().service_label() on:change=move |ev| service.set(chosen(ev))>
+                <option value="">{move || lang().no_service()}</option>
+                {move || choices(|plan| plan.services.iter().map(|s| (s.id.0, s.name.clone())).collect())}
             </select>
             <button type="submit">{move || lang().add()}</button>
         </form>

@@ -1,5 +1,6 @@
 // The structure view: dimensions, drivers and lines, and formulas that use them.
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
 import { cell, open, showView, value } from './helpers.mjs';
 
 const list = (page, dimension) => page.locator(`section[data-dimension="${dimension}"]`);
@@ -55,8 +56,12 @@ test('a department in use is not removed, a new one is added, renamed and remove
 });
 
 test('a new line appears in the budget and moves the totals', async ({ page }) => {
+  const services = list(page, 'service');
+  await services.getByPlaceholder('Nytt namn').fill('Bastjänster');
+  await services.getByRole('button', { name: 'Lägg till' }).click();
   const form = page.locator('form.new-line');
   await form.getByPlaceholder('Nytt namn').fill('Lokalhyra Ekonomi');
+  await form.getByLabel('Tjänst').selectOption({ label: 'Bastjänster' });
   await form.getByRole('button', { name: 'Lägg till' }).click();
   await showView(page, 'monthly');
   const row = page.locator('tr[data-row="line-45"]');
@@ -65,4 +70,7 @@ test('a new line appears in the budget and moves the totals', async ({ page }) =
   await page.keyboard.type('1 200');
   await page.keyboard.press('Enter');
   await expect(value(page, 'total-cost', 'year')).toHaveText('1 451 002');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera fil' }).click()]);
+  const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(saved.plan.lines.at(-1)).toMatchObject({ name: 'Lokalhyra Ekonomi', service: 1 });
 });
