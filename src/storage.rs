@@ -90,14 +90,14 @@ fn storage() -> Result<web_sys::Storage, StorageFailure> {
     storage.ok_or(StorageFailure::Unavailable)
 }
 
-fn failure(error: wasm_bindgen::JsValue) -> StorageFailure {
-    let name = js_name(&error);
-    if name.as_deref() == Some("QuotaExceededError") { StorageFailure::Full } else { StorageFailure::Unavailable }
+/// The failure a browser error's name stands for.
+fn named(name: &str) -> StorageFailure {
+    if name == "QuotaExceededError" { StorageFailure::Full } else { StorageFailure::Unavailable }
 }
 
-fn js_name(error: &wasm_bindgen::JsValue) -> Option<String> {
+fn failure(error: wasm_bindgen::JsValue) -> StorageFailure {
     use wasm_bindgen::JsCast;
-    error.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name)
+    named(&error.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).unwrap_or_default())
 }
 
 fn set(key: &str, value: &str) -> Result<(), StorageFailure> {
@@ -180,9 +180,7 @@ pub fn save(id: &str, plan: &Plan, known: u64, now: &str) -> Result<Saved, Stora
 /// Backs up a saved generation in IndexedDB, and the day's first save as the
 /// day's backup; drops what is older than three generations and a week.
 pub async fn back_up(id: &str, saved: &Saved, today: &str) -> Result<(), StorageFailure> {
-    let full = |error: crate::idb::IdbError| {
-        if error.0 == "QuotaExceededError" { StorageFailure::Full } else { StorageFailure::Unavailable }
-    };
+    let full = |error: crate::idb::IdbError| named(&error.0);
     crate::idb::put(&generation_key(id, saved.revision), &saved.text).await.map_err(full)?;
     if saved.revision > GENERATIONS {
         let _ = crate::idb::delete(&generation_key(id, saved.revision - GENERATIONS)).await;

@@ -95,22 +95,7 @@ pub fn from_json(text: &str) -> Result<Plan, DocumentError> {
         Some(v) if v >= 1 => migrate::migrate(&mut document, v),
         _ => return Err(DocumentError::BadVersion),
     }
-    let unknown = document
-        .as_object()
-        .into_iter()
-        .flat_map(|map| map.keys())
-        .filter(|key| !["format", "version", "app", "plan"].contains(&key.as_str()))
-        .map(|key| Located { path: key.clone(), problem: Problem::UnknownField });
-    let mut problems: Vec<Located> = unknown.collect();
-    match document.get("plan") {
-        None => problems.push(Located { path: "plan".into(), problem: Problem::Missing }),
-        Some(plan) => match read::plan(plan) {
-            Ok(plan) if problems.is_empty() => return Ok(plan),
-            Ok(_) => {}
-            Err(found) => problems.extend(found),
-        },
-    }
-    Err(DocumentError::Invalid(problems))
+    read::document(&document).map_err(DocumentError::Invalid)
 }
 
 #[cfg(test)]

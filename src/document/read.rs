@@ -457,10 +457,15 @@ impl Reader {
     }
 }
 
-/// The plan in `value` (the document's `plan` field), or every problem found.
-pub fn plan(value: &Value) -> Result<Plan, Vec<Located>> {
+/// The plan of a document whose format and version are checked, or every
+/// problem found, paths relative to the plan (fields beside it by name).
+pub fn document(value: &Value) -> Result<Plan, Vec<Located>> {
     let mut reader = Reader::default();
-    match reader.plan(value) {
+    let plan = reader
+        .object(value, "", &["format", "version", "app", "plan"])
+        .and_then(|map| reader.field(map, "", "plan"))
+        .and_then(|plan| reader.plan(plan));
+    match plan {
         Some(plan) if reader.problems.is_empty() => Ok(plan),
         _ => Err(reader.problems),
     }

@@ -55,11 +55,6 @@ impl Amount {
         }
     }
 
-    /// Whether a computed amount is inside the range of a single figure.
-    pub fn checked(self) -> Result<Amount, Overflow> {
-        if self.0.abs() > LIMIT { Err(Overflow) } else { Ok(self) }
-    }
-
     /// The amount in öre, exactly.
     pub fn ore(self) -> i128 {
         let mut value = self.0;

@@ -38,14 +38,13 @@ pub fn App() -> impl IntoView {
         if in_editor || !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
-        let done = match ev.key().to_lowercase().as_str() {
+        match ev.key().to_lowercase().as_str() {
             "z" if ev.shift_key() => store.redo(),
             "z" => store.undo(),
             "y" => store.redo(),
             _ => return,
-        };
+        }
         ev.prevent_default();
-        let _ = done;
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();

@@ -66,7 +66,8 @@ pub fn export_xlsx(store: Store) {
     }
 }
 
-/// The bytes of `file`, read whole (its size checked first).
+/// The bytes of `file`, read whole; `None` over the size limit, which is
+/// checked before reading.
 async fn bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     if file.size() > MAX_BYTES as f64 {
         return None;
@@ -110,13 +111,11 @@ pub fn import(store: Store, file: web_sys::File, over: bool) {
         };
         store.import_report.set(Some((lang.document_error(&error), details)));
     };
-    // The size is checked before the file is read.
-    if file.size() > MAX_BYTES as f64 {
-        return report(DocumentError::TooLarge { bytes: file.size() as usize });
-    }
     leptos::task::spawn_local(async move {
-        let text = JsFuture::from(file.text()).await.ok().and_then(|value| value.as_string()).unwrap_or_default();
-        match document::from_json(&text) {
+        let Some(bytes) = bytes(&file).await else {
+            return report(DocumentError::TooLarge { bytes: file.size() as usize });
+        };
+        match document::from_json(&String::from_utf8_lossy(&bytes)) {
             Err(error) => report(error),
             Ok(plan) => {
                 store.import_report.set(None);

@@ -71,10 +71,6 @@ impl Lang {
         }
     }
 
-    pub fn income_statement(self) -> &'static str {
-        self.pick("Resultaträkning", "Income statement")
-    }
-
     pub fn line_header(self) -> &'static str {
         self.pick("Rad", "Line")
     }
@@ -705,10 +701,6 @@ impl Lang {
 
     pub fn import_over(self) -> &'static str {
         self.pick("Ersätt den öppna planen vid import", "Import over the open plan")
-    }
-
-    pub fn drop_hint(self) -> &'static str {
-        self.pick("Släpp en Kalkyl-fil här för att importera den.", "Drop a Kalkyl file here to import it.")
     }
 
     /// When the open plan was last exported, or a nudge when never.

@@ -126,12 +126,19 @@ impl Store {
         self.change(|engine| engine.execute(command))
     }
 
-    pub fn undo(&self) -> Result<(), CommandError> {
-        self.change(|engine| engine.undo().map(drop))
+    /// Undoes the last edit. An undo returns the plan to a state it had, so it
+    /// cannot overflow; should it fail all the same, nothing changes.
+    pub fn undo(&self) {
+        if let Err(error) = self.change(|engine| engine.undo().map(drop)) {
+            leptos::logging::warn!("undo refused: {error:?}");
+        }
     }
 
-    pub fn redo(&self) -> Result<(), CommandError> {
-        self.change(|engine| engine.redo().map(drop))
+    /// Redoes the last undone edit; like [`Store::undo`], it changes nothing if refused.
+    pub fn redo(&self) {
+        if let Err(error) = self.change(|engine| engine.redo().map(drop)) {
+            leptos::logging::warn!("redo refused: {error:?}");
+        }
     }
 
     /// Enters or removes a line's formula; a wrong one is refused.

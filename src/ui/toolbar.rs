@@ -26,8 +26,8 @@ pub fn Toolbar() -> impl IntoView {
     let closed = move || store.read(|engine| lang().closed_through(engine.plan().closed_through));
     view! {
         <div class="toolbar" role="toolbar">
-            <button on:click=move |_| { let _ = store.undo(); } disabled=move || !can_undo()>{move || lang().undo()}</button>
-            <button on:click=move |_| { let _ = store.redo(); } disabled=move || !can_redo()>{move || lang().redo()}</button>
+            <button on:click=move |_| store.undo() disabled=move || !can_undo()>{move || lang().undo()}</button>
+            <button on:click=move |_| store.redo() disabled=move || !can_redo()>{move || lang().redo()}</button>
             <span class="closed">{closed}</span>
             <button on:click=move |_| { let _ = store.close_month(); }>{move || lang().close_month()}</button>
             <label>{move || lang().unit_label()} " " <select data-control="unit" on:change=on_unit>{units}</select></label>
