@@ -19,10 +19,17 @@ pub fn PlanLibrary() -> impl IntoView {
         let id = entry.id.clone();
         let is_open = Memo::new(move |_| store.plan_id() == id);
         let open = move || is_open.get();
-        let (open_id, copy_id, delete_id) = (entry.id.clone(), entry.id.clone(), entry.id.clone());
+        let (open_id, copy_id, delete_id, rename_id) =
+            (entry.id.clone(), entry.id.clone(), entry.id.clone(), entry.id.clone());
         view! {
             <li class:current=open data-plan=entry.id.clone()>
-                <span class="name">{entry.name.clone()}</span>
+                <input
+                    class="name"
+                    type="text"
+                    value=entry.name.clone()
+                    aria-label=move || lang().plan_name()
+                    on:change=move |ev| message.set(store.rename(&rename_id, event_target_value(&ev)).err())
+                />
                 <span class="saved">{move || lang().saved_at(entry.saved.as_deref())}</span>
                 <button disabled=open on:click=move |_| { if let Err(f) = store.open_plan(&open_id) { fail(f) } }>{move || lang().open()}</button>
                 <button on:click=move |_| { if let Err(f) = store.duplicate(&copy_id, lang().copy_suffix()) { fail(f) } }>{move || lang().duplicate()}</button>

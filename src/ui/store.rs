@@ -273,6 +273,25 @@ impl Store {
         Ok(())
     }
 
+    /// Renames plan `id`: the open plan by an undoable command, another one
+    /// by saving a new generation of it under the new name.
+    pub fn rename(&self, id: &str, name: String) -> Result<(), String> {
+        let lang = self.lang.get_untracked();
+        if id == self.plan_id.get_untracked() {
+            return self.execute(Command::SetName(name)).map_err(|e| lang.command_error(&e));
+        }
+        if name.trim().is_empty() {
+            return Err(lang.command_error(&CommandError::EmptyName));
+        }
+        let (engine, revision) = storage::load(id).map_err(|f| lang.storage_failure(&f).to_owned())?;
+        let mut plan = engine.plan().clone();
+        plan.name = name.trim().to_owned();
+        keep(id, &plan, revision).map_err(|f| lang.storage_failure(&f).to_owned())?;
+        storage::remember_open(&self.plan_id.get_untracked()).map_err(|f| lang.storage_failure(&f).to_owned())?;
+        self.refresh_library();
+        Ok(())
+    }
+
     /// Removes plan `id` from the library; returns it, to put back on undo.
     pub fn delete(&self, id: &str) -> Result<Plan, StorageFailure> {
         let (engine, _) = storage::load(id)?;

@@ -86,9 +86,13 @@ test('plans are duplicated, opened and deleted, and a deletion can be undone', a
   await expect(plans).toHaveCount(1);
   await plans.first().getByRole('button', { name: 'Kopiera' }).click();
   await expect(plans).toHaveCount(2);
-  await expect(plans.nth(1)).toContainText('Månadsrapport april 2023 (kopia)');
+  await expect(plans.nth(1).locator('.name')).toHaveValue('Månadsrapport april 2023 (kopia)');
+  // A plan that is not open is renamed from the list.
+  await plans.nth(1).locator('.name').fill('Scenario 2024');
+  await plans.nth(1).locator('.name').press('Enter');
+  await expect(plans.nth(1).locator('.name')).toHaveValue('Scenario 2024');
   await plans.nth(1).getByRole('button', { name: 'Öppna' }).click();
-  await expect(page.locator('.plan-name')).toHaveValue('Månadsrapport april 2023 (kopia)');
+  await expect(page.locator('.plan-name')).toHaveValue('Scenario 2024');
   await plans.nth(0).getByRole('button', { name: 'Ta bort' }).click();
   await expect(plans).toHaveCount(1);
   await page.locator('.library .deleted').getByRole('button', { name: 'Ångra' }).click();
