@@ -2,7 +2,8 @@
 // Debian's headless Chromium. Playwright never downloads a browser here.
 import { defineConfig } from '@playwright/test';
 
-const port = 8081;
+// KALKYL_E2E_PORT lets two checkouts run their end-to-end tests at once.
+const port = Number(process.env.KALKYL_E2E_PORT ?? 8081);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -100,6 +100,8 @@ fn assert_same_figures(engine: &Engine) {
 }
 
 proptest! {
+    #![proptest_config(common::config("engine_properties"))]
+
     #[test]
     fn totals_are_the_sum_of_their_lines(plan in plan()) {
         let engine = Engine::new(plan.clone()).unwrap();

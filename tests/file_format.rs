@@ -59,6 +59,8 @@ fn the_golden_file_of_this_version_is_what_this_build_writes() {
 }
 
 proptest! {
+    #![proptest_config(common::config("file_format"))]
+
     #[test]
     fn export_then_import_gives_an_equal_plan(plan in common::plan()) {
         let json = document::to_json(&plan);

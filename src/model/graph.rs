@@ -189,11 +189,15 @@ impl Graph {
     /// lines, the forecasts priced on those drivers, and every formula that
     /// names any of them, directly or not. Formula lines come last, in order.
     pub fn affected(&self, lines: &[LineId], drivers: &[DriverId]) -> Vec<LineId> {
-        let mut seen: HashSet<LineId> = lines.iter().copied().collect();
-        let mut queue: Vec<Ref> =
-            lines.iter().map(|l| Ref::Line(*l)).chain(drivers.iter().map(|d| Ref::Driver(*d))).collect();
-        for driver in drivers {
-            seen.extend(self.driver_forecasts.get(driver).into_iter().flatten());
+        // Every line marked as changed is also queued, so that what depends on
+        // it is reached however it was first marked.
+        let mut seen: HashSet<LineId> = HashSet::new();
+        let mut queue: Vec<Ref> = drivers.iter().map(|d| Ref::Driver(*d)).collect();
+        let priced = drivers.iter().flat_map(|driver| self.driver_forecasts.get(driver).into_iter().flatten());
+        for line in lines.iter().chain(priced) {
+            if seen.insert(*line) {
+                queue.push(Ref::Line(*line));
+            }
         }
         while let Some(changed) = queue.pop() {
             for dependent in self.dependents.get(&changed).into_iter().flatten() {

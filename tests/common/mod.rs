@@ -6,7 +6,31 @@ use kalkyl::model::{
     LineId, Month, Monthly, Plan,
 };
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use rust_decimal::Decimal;
+
+/// The configuration of the property tests of `suite`. The test command is
+/// deterministic: each suite draws its cases from a fixed seed (after the
+/// committed regressions, which are replayed first). `scripts/soak` sets
+/// `PROPTEST_RNG_SEED` (and `PROPTEST_CASES`) to draw fresh cases instead,
+/// and `KALKYL_SOAK_LOG` to count the tests it ran.
+pub fn config(suite: &str) -> ProptestConfig {
+    let config = ProptestConfig::default();
+    if let Some(log) = std::env::var_os("KALKYL_SOAK_LOG") {
+        use std::io::Write;
+        let line = format!("{suite} {}\n", config.cases);
+        let file = std::fs::OpenOptions::new().create(true).append(true).open(log);
+        file.and_then(|mut file| file.write_all(line.as_bytes())).expect("the soak log is writable");
+    }
+    if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
+        return config;
+    }
+    // FNV-1a of the suite's name: a fixed seed of its own for every suite.
+    let seed = suite
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3));
+    ProptestConfig { rng_seed: RngSeed::Fixed(seed), ..config }
+}
 
 pub fn amount() -> impl Strategy<Value = Amount> {
     // Any amount to the öre within ±10^15 kr.
