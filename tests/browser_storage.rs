@@ -12,7 +12,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn edited(kronor: i64) -> Plan {
     let mut engine = Engine::new(april_2023()).unwrap();
-    engine.execute(Command::fill_year(LineId(2), Series::Budget, Amount::kronor(kronor))).unwrap();
+    let (fill, _) = Command::fill_year(engine.plan(), LineId(2), Series::Budget, Amount::kronor(kronor)).unwrap();
+    engine.execute(fill).unwrap();
     engine.plan().clone()
 }
 

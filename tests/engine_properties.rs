@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))] // property tests run natively
 
 use kalkyl::model::command::Cell;
-use kalkyl::model::spread::split_evenly;
+use kalkyl::model::spread::{split_by, split_evenly};
 use kalkyl::model::structure::ItemId;
 use kalkyl::model::{
     Activity, Amount, CategoryId, Command, DepartmentId, DriverId, Engine, Group, Kind, Line, LineId, Month, Plan, Row,
@@ -92,10 +92,15 @@ fn rows(plan: &Plan) -> Vec<Row> {
 /// Every figure of the engine equals that of a fresh, full calculation.
 fn assert_same_figures(engine: &Engine) {
     let fresh = Engine::new(engine.plan().clone()).unwrap();
+    assert_eq!(engine.broken_lines(), fresh.broken_lines());
     for row in rows(engine.plan()) {
         for series in Series::ALL {
             assert_eq!(engine.months(row, series), fresh.months(row, series), "{row:?} {series:?}");
         }
+        assert_eq!(engine.errors(row), fresh.errors(row), "errors reaching {row:?}");
+    }
+    for line in &engine.plan().lines {
+        assert_eq!(engine.formula_error(line.id), fresh.formula_error(line.id), "{}", line.name);
     }
 }
 
@@ -161,6 +166,23 @@ proptest! {
         prop_assert_eq!(Amount::checked_sum(split.iter().copied()).unwrap(), total);
         let ore: Vec<i128> = split.iter().map(|a| a.ore()).collect();
         prop_assert!(ore.iter().max().unwrap() - ore.iter().min().unwrap() <= 1, "parts differ by at most an öre");
+    }
+
+    #[test]
+    fn a_proportional_split_sums_exactly_and_each_part_is_within_an_ore(
+        total in amount(),
+        weights in prop::collection::vec((0i64..1_000_000_000, 0u32..5).prop_map(|(w, scale)| Decimal::new(w, scale)), 1..60),
+    ) {
+        prop_assume!(weights.iter().any(|w| !w.is_zero()));
+        let parts = split_by(total, &weights).unwrap();
+        prop_assert_eq!(Amount::checked_sum(parts.iter().copied()).unwrap(), total);
+        let sum: Decimal = weights.iter().sum();
+        for (part, weight) in parts.iter().zip(&weights) {
+            // |part − total × weight / sum| < 1 öre, compared without rounding: × sum.
+            let exact = total.decimal() * *weight;
+            let gap = (part.decimal() * sum - exact).abs();
+            prop_assert!(gap < sum / Decimal::from(100), "{part} for weight {weight}");
+        }
     }
 
     #[test]

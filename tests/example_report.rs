@@ -111,7 +111,8 @@ fn totals_follow_an_edited_budget_exactly() {
     let line = engine.plan().lines[1].id;
     let before = engine.value(Row::Line(line), Series::Budget, Span::FullYear).unwrap();
     let amount: kalkyl::model::Amount = "150000000.01".parse().unwrap();
-    engine.execute(Command::fill_year(line, Series::Budget, amount)).unwrap();
+    let (fill, _) = Command::fill_year(engine.plan(), line, Series::Budget, amount).unwrap();
+    engine.execute(fill).unwrap();
     let total = engine.value(Row::Total(Group::All, Kind::Cost), Series::Budget, Span::FullYear).unwrap();
     let expected =
         kalkyl::model::Amount::kronor(1_449_802_000).checked_sub(before).unwrap().checked_add(amount).unwrap();

@@ -97,7 +97,10 @@ fn an_error_in_one_formula_does_not_stop_the_rest_of_the_plan() {
     plan.lines[2].formula = Some("=5000".into());
     let engine = Engine::new(plan).unwrap();
     assert!(matches!(engine.formula_error(LineId(1)), Some(FormulaError::UnknownName { .. })));
-    assert_eq!(engine.formula_error(LineId(2)), Some(&FormulaError::DivisionByZero));
+    assert_eq!(
+        engine.formula_error(LineId(2)),
+        Some(&FormulaError::DivisionByZero { position: 3, month: Some(Month::JANUARY) })
+    );
     assert_eq!(budget(&engine, 1, 0), Amount::ZERO);
     assert_eq!(budget(&engine, 3, 0), Amount::kronor(5000));
     assert_eq!(engine.formula_error(LineId(3)), None);
@@ -111,4 +114,104 @@ fn removing_a_formula_brings_back_the_typed_budget() {
     assert_eq!(budget(&engine, 1, 0), Amount::kronor(1));
     engine.set_formula(LineId(1), None).unwrap();
     assert_eq!(budget(&engine, 1, 0), typed);
+}
+
+#[test]
+fn a_division_by_zero_is_refused_when_entered_with_its_position_and_month() {
+    let mut engine = engine();
+    let before = engine.plan().clone();
+    let refused = |position, month| Err(CommandError::Formula(FormulaError::DivisionByZero { position, month }));
+    assert_eq!(set_formula(&mut engine, 1, "=1/0"), refused(2, Some(Month::JANUARY)));
+    // fte is 10 but 12 in December: only December divides by zero.
+    assert_eq!(set_formula(&mut engine, 1, "=1000 / (fte - 12)"), refused(6, Some(Month::DECEMBER)));
+    assert_eq!(engine.plan(), &before);
+    assert!(!engine.can_undo());
+    assert_eq!(set_formula(&mut engine, 1, "=IF(fte = 12; 0; 1000 / (fte - 12))"), Ok(()), "a branch not taken");
+}
+
+/// A plan from a file can bring formulas that cannot be computed.
+fn with_formulas(formulas: &[(u32, &str)]) -> Engine {
+    let mut plan = april_2023();
+    for (line, text) in formulas {
+        plan.line_mut(LineId(*line)).unwrap().formula = Some((*text).into());
+    }
+    Engine::new(plan).unwrap()
+}
+
+#[test]
+fn an_error_reaches_every_formula_and_total_that_uses_the_line() {
+    let engine = with_formulas(&[(1, "=1/0"), (2, "=[Personalkostnader Ekonomi] + 1"), (3, "=5000")]);
+    assert_eq!(engine.broken_lines(), [LineId(1), LineId(2)]);
+    assert_eq!(
+        engine.formula_error(LineId(2)),
+        Some(&FormulaError::Broken { name: "Personalkostnader Ekonomi".into() })
+    );
+    let line = engine.plan().line(LineId(1)).unwrap();
+    for row in [
+        Row::Total(Group::All, Kind::Cost),
+        Row::Result(Group::All),
+        Row::Result(Group::Department(line.department)),
+        Row::Total(Group::Category(line.category), Kind::Cost),
+    ] {
+        assert!(engine.errors(row).contains(&LineId(1)), "{row:?}");
+    }
+    assert_eq!(engine.errors(Row::Total(Group::All, Kind::Revenue)), [], "costs do not reach revenue");
+    assert_eq!(engine.errors(Row::Line(LineId(3))), []);
+}
+
+#[test]
+fn mending_a_formula_clears_the_errors_it_caused() {
+    let mut engine = with_formulas(&[(1, "=1/0"), (2, "=[Personalkostnader Ekonomi] + 1")]);
+    engine.execute(Command::SetFormula { line: LineId(1), formula: Some("=100".into()) }).unwrap();
+    assert_eq!(engine.broken_lines(), []);
+    assert_eq!(budget(&engine, 2, 0), Amount::kronor(101));
+    assert_eq!(engine.errors(Row::Result(Group::All)), []);
+    engine.undo().unwrap();
+    assert_eq!(engine.broken_lines(), [LineId(1), LineId(2)]);
+}
+
+/// A plan of `count` lines on the example's first department and category,
+/// `Rad 0` typed and each other line computed from the lines `names` gives.
+fn chain(count: u32, names: impl Fn(u32) -> String) -> kalkyl::model::Plan {
+    let mut plan = april_2023();
+    let template = plan.lines[0].clone();
+    plan.lines = (0..count)
+        .map(|i| kalkyl::model::Line {
+            id: LineId(i + 1),
+            name: format!("Rad {i}"),
+            formula: (i > 0).then(|| names(i)),
+            ..template.clone()
+        })
+        .collect();
+    plan.snapshots.clear();
+    plan
+}
+
+#[test]
+fn a_chain_of_ten_thousand_formulas_opens_and_follows_an_edit() {
+    let plan = chain(10_000, |i| format!("=[Rad {}] + 1", i - 1));
+    let mut engine = Engine::new(plan).unwrap();
+    let last = engine.months(Row::Line(LineId(10_000)), Series::Budget).unwrap()[0];
+    let cell = kalkyl::model::Cell { line: LineId(1), series: Series::Budget, month: Month::JANUARY };
+    engine.execute(Command::SetAmounts(vec![(cell, Amount::ZERO)])).unwrap();
+    assert_eq!(engine.months(Row::Line(LineId(10_000)), Series::Budget).unwrap()[0], Amount::kronor(9_999));
+    assert_ne!(last, Amount::kronor(9_999));
+    // A cycle closed at the far end is found and refused.
+    let refused = engine.set_formula(LineId(1), Some("=[Rad 9999] * 2".into()));
+    assert!(matches!(refused, Err(CommandError::Formula(FormulaError::Cycle { path })) if path.len() == 10_001));
+}
+
+#[test]
+fn a_ladder_of_formulas_is_checked_visiting_each_line_once() {
+    // Rad i = Rad i−1 + Rad i−1 up from Rad 0 (1 kr a month): 2^40 paths from
+    // the top, 41 lines. Walking every path would never end.
+    let mut plan = chain(42, |i| format!("=[Rad {}] + [Rad {}]", i - 1, i - 1));
+    plan.lines[0].budget = [Amount::kronor(1); 12];
+    plan.lines[41].formula = None;
+    let mut engine = Engine::new(plan).unwrap();
+    assert_eq!(engine.months(Row::Line(LineId(41)), Series::Budget).unwrap()[0], Amount::kronor(1 << 40));
+    let cycle = engine.set_formula(LineId(1), Some("=[Rad 40] * 2".into()));
+    assert!(matches!(cycle, Err(CommandError::Formula(FormulaError::Cycle { path })) if path.len() == 42));
+    assert_eq!(engine.set_formula(LineId(42), Some("=[Rad 40] * 2".into())), Ok(()));
+    assert_eq!(budget(&engine, 42, 0), Amount::kronor(1 << 41));
 }

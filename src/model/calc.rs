@@ -5,14 +5,14 @@
 //! belong to moves by exactly their change. Decimal arithmetic is exact, so
 //! the subtotals equal a full recalculation to the öre (a property test checks it).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::amount::{Amount, Overflow};
 use super::command::Touched;
 use super::forecast::{forecast, to_ore};
 use super::formula::FormulaError;
 use super::graph::{Compiled, Graph, Ref};
-use super::period::Monthly;
+use super::period::{Month, Monthly};
 use super::plan::{Activity, CategoryId, DepartmentId, Forecast, Kind, Line, LineId, Plan, Series};
 
 /// The four series of a line or a subtotal, indexed by [`Series::index`].
@@ -61,8 +61,19 @@ struct Computed {
     kind: Kind,
     groups: [Group; 5],
     figures: Figures,
-    /// Why the line's formula could not be computed; its budget is then zero.
+    /// Why the line's formula could not be computed; its budget is then zero
+    /// and every subtotal it belongs to is marked incomplete.
     error: Option<FormulaError>,
+}
+
+/// Where a recalculation left the range of amounts: the line being computed
+/// and, when adding it to a subtotal overflowed, that subtotal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutOfRange {
+    pub line: LineId,
+    /// The line's name, for the message.
+    pub name: String,
+    pub total: Option<Group>,
 }
 
 /// The computed figures of a plan.
@@ -71,6 +82,8 @@ pub struct Calc {
     lines: HashMap<LineId, Computed>,
     /// Costs and revenue of each group, indexed by [`Kind::index`].
     groups: HashMap<Group, [Figures; 2]>,
+    /// The lines whose formula cannot be computed.
+    errors: BTreeSet<LineId>,
     graph: Graph,
 }
 
@@ -84,12 +97,15 @@ fn add(total: &mut Figures, figures: &Figures, negate: bool) -> Result<(), Overf
     Ok(())
 }
 
+/// The budget of a line a formula names, or why it has none.
+type BudgetOf<'a> = dyn Fn(LineId) -> Result<Monthly, FormulaError> + 'a;
+
 /// The figures of `line`; `budget_of` gives the budget of the lines its formula names.
 fn compute(
     plan: &Plan,
     line: &Line,
     formula: Option<&Result<Compiled, FormulaError>>,
-    budget_of: &dyn Fn(LineId) -> Monthly,
+    budget_of: &BudgetOf,
 ) -> Result<Computed, Overflow> {
     let (budget, error) = match formula {
         None => (line.budget, None),
@@ -111,14 +127,22 @@ fn compute(
     })
 }
 
-/// A formula's value month by month, rounded to the öre.
-fn evaluate(plan: &Plan, expr: &Compiled, budget_of: &dyn Fn(LineId) -> Monthly) -> Result<Monthly, FormulaError> {
+/// A formula's value month by month, rounded to the öre. A division by
+/// zero names the first month it happens in.
+pub fn evaluate(plan: &Plan, expr: &Compiled, budget_of: &BudgetOf) -> Result<Monthly, FormulaError> {
     let mut out = [Amount::ZERO; 12];
-    for (month, slot) in out.iter_mut().enumerate() {
-        let value = expr.eval(&|name: &Ref| match name {
-            Ref::Line(id) => Ok(budget_of(*id)[month].decimal()),
-            Ref::Driver(id) => Ok(plan.driver(*id).map(|driver| driver.months[month]).unwrap_or_default()),
-        })?;
+    for (month, slot) in Month::all().zip(out.iter_mut()) {
+        let value = expr
+            .eval(&|name: &Ref| match name {
+                Ref::Line(id) => budget_of(*id).map(|budget| budget[month.index()].decimal()),
+                Ref::Driver(id) => Ok(plan.driver(*id).map(|driver| driver.months[month.index()]).unwrap_or_default()),
+            })
+            .map_err(|error| match error {
+                FormulaError::DivisionByZero { position, .. } => {
+                    FormulaError::DivisionByZero { position, month: Some(month) }
+                }
+                other => other,
+            })?;
         *slot = to_ore(value).map_err(|_| FormulaError::Overflow)?;
     }
     Ok(out)
@@ -126,7 +150,7 @@ fn evaluate(plan: &Plan, expr: &Compiled, budget_of: &dyn Fn(LineId) -> Monthly)
 
 impl Calc {
     /// Computes every figure of `plan` from scratch.
-    pub fn full(plan: &Plan) -> Result<Calc, Overflow> {
+    pub fn full(plan: &Plan) -> Result<Calc, OutOfRange> {
         let graph = Graph::new(plan);
         let ids: Vec<LineId> = plan.lines.iter().map(|line| line.id).collect();
         let order = graph.affected(&ids, &[]);
@@ -139,7 +163,7 @@ impl Calc {
 
     /// Recomputes what `touched` changed and everything that depends on it,
     /// moving the subtotals by the change. On overflow nothing is changed.
-    pub fn update(&mut self, plan: &Plan, touched: &Touched) -> Result<(), Overflow> {
+    pub fn update(&mut self, plan: &Plan, touched: &Touched) -> Result<(), OutOfRange> {
         if touched.structure {
             *self = Calc::full(plan)?;
             return Ok(());
@@ -152,23 +176,40 @@ impl Calc {
     /// Replaces the computed figures of each line in `order` by those of its
     /// current state (removed when it is gone), staging every subtotal before
     /// changing any. Formula lines come after the lines they name.
-    fn apply(&mut self, plan: &Plan, order: Vec<(LineId, Option<&Line>)>) -> Result<(), Overflow> {
+    fn apply(&mut self, plan: &Plan, order: Vec<(LineId, Option<&Line>)>) -> Result<(), OutOfRange> {
         let mut groups: HashMap<Group, [Figures; 2]> = HashMap::new();
         let mut staged: HashMap<LineId, Option<Computed>> = HashMap::with_capacity(order.len());
         for (id, line) in order {
-            let budget_of = |id: LineId| match staged.get(&id) {
-                Some(computed) => computed.as_ref().map_or([Amount::ZERO; 12], |c| c.figures[Series::Budget.index()]),
-                None => self.lines.get(&id).map_or([Amount::ZERO; 12], |c| c.figures[Series::Budget.index()]),
+            let budget_of = |named: LineId| {
+                let computed = match staged.get(&named) {
+                    Some(computed) => computed.as_ref(),
+                    None => self.lines.get(&named),
+                };
+                match computed {
+                    Some(Computed { error: Some(_), .. }) => Err(FormulaError::Broken {
+                        name: plan.line(named).map_or_else(String::new, |line| line.name.clone()),
+                    }),
+                    Some(computed) => Ok(computed.figures[Series::Budget.index()]),
+                    None => Ok([Amount::ZERO; 12]),
+                }
+            };
+            let out_of_range = |total| OutOfRange {
+                line: id,
+                name: line.or_else(|| plan.line(id)).map_or_else(String::new, |line| line.name.clone()),
+                total,
             };
             let new = match line {
-                Some(line) => Some(compute(plan, line, self.graph.formula(id), &budget_of)?),
+                Some(line) => {
+                    Some(compute(plan, line, self.graph.formula(id), &budget_of).map_err(|_| out_of_range(None))?)
+                }
                 None => None,
             };
             for (computed, negate) in [(self.lines.get(&id), true), (new.as_ref(), false)] {
                 let Some(computed) = computed else { continue };
                 for group in computed.groups {
                     let total = groups.entry(group).or_insert_with(|| self.group(group));
-                    add(&mut total[computed.kind.index()], &computed.figures, negate)?;
+                    add(&mut total[computed.kind.index()], &computed.figures, negate)
+                        .map_err(|_| out_of_range(Some(group)))?;
                 }
             }
             staged.insert(id, new);
@@ -176,11 +217,40 @@ impl Calc {
         self.groups.extend(groups);
         for (id, computed) in staged {
             match computed {
-                Some(computed) => self.lines.insert(id, computed),
-                None => self.lines.remove(&id),
-            };
+                Some(computed) => {
+                    if computed.error.is_some() {
+                        self.errors.insert(id);
+                    } else {
+                        self.errors.remove(&id);
+                    }
+                    self.lines.insert(id, computed);
+                }
+                None => {
+                    self.errors.remove(&id);
+                    self.lines.remove(&id);
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The lines whose formula cannot be computed, in id order.
+    pub fn broken_lines(&self) -> impl Iterator<Item = LineId> + '_ {
+        self.errors.iter().copied()
+    }
+
+    /// The lines with a formula error that `row` adds up: the row's own line,
+    /// or those of its group and kind. Its figures are then incomplete.
+    pub fn errors(&self, row: Row) -> Vec<LineId> {
+        let counts = |line: &LineId| {
+            let Some(computed) = self.lines.get(line) else { return false };
+            match row {
+                Row::Line(id) => *line == id,
+                Row::Total(group, kind) => computed.kind == kind && computed.groups.contains(&group),
+                Row::Result(group) => computed.groups.contains(&group),
+            }
+        };
+        self.errors.iter().filter(|line| counts(line)).copied().collect()
     }
 
     /// Why the formula of `line` could not be computed, if it could not.

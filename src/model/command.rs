@@ -6,8 +6,9 @@ use rust_decimal::Decimal;
 use super::amount::Amount;
 use super::formula::FormulaError;
 use super::period::Month;
+use super::period::closed_count;
 use super::plan::{DriverId, Forecast, LineId, Plan, Series, Snapshot};
-use super::spread::split_year;
+use super::spread::{Fill, SplitError, fill_open};
 use super::structure::{self, Item, ItemId};
 
 /// One cell of the plan: a month of a series of a line.
@@ -56,8 +57,9 @@ pub enum CommandError {
     UnknownLine(LineId),
     /// The cell is computed, not typed (for example a forecast by method).
     NotEditable(Cell),
-    /// A figure computed from the edit would leave the range of amounts.
-    Overflow,
+    /// A figure computed from the edit would leave the range of amounts:
+    /// on `line` (by name) or in a total it belongs to, when known.
+    Overflow { line: Option<String> },
     /// Every month of the year is already closed.
     YearClosed,
     /// The plan has no driver with this id.
@@ -107,12 +109,26 @@ pub struct Applied {
 }
 
 impl Command {
-    /// Fills a year: `total` split evenly over the twelve months of `series`
-    /// on `line`, exact to the öre.
-    pub fn fill_year(line: LineId, series: Series, total: Amount) -> Command {
-        let months = split_year(total);
-        let cells = Month::all().map(|month| (Cell { line, series, month }, months[month.index()]));
-        Command::SetAmounts(cells.collect())
+    /// Sets the full year of `series` on `line` to `total`: closed months
+    /// stay as they are and the open ones take the rest following their
+    /// profile, evenly where they have none ([`fill_open`]); last year has
+    /// no closed months. Returns the command and how the total was spread.
+    pub fn fill_year(
+        plan: &Plan,
+        line: LineId,
+        series: Series,
+        total: Amount,
+    ) -> Result<(Command, Fill), CommandError> {
+        let target = plan.line(line).ok_or(CommandError::UnknownLine(line))?;
+        let cell = Cell { line, series, month: Month::JANUARY };
+        let months = target.months(series).ok_or(CommandError::NotEditable(cell))?;
+        let closed = if series == Series::LastYear { 0 } else { closed_count(plan.closed_through) };
+        let (filled, fill) = fill_open(total, months, closed).map_err(|error| match error {
+            SplitError::YearClosed => CommandError::YearClosed,
+            _ => CommandError::Overflow { line: Some(target.name.clone()) },
+        })?;
+        let cells = Month::all().map(|month| (Cell { month, ..cell }, filled[month.index()]));
+        Ok((Command::SetAmounts(cells.collect()), fill))
     }
 
     /// Applies the command to `plan`, whole or not at all.

@@ -1,11 +1,20 @@
 //! The engine: a plan, its computed figures and the history of edits.
 
 use super::amount::{Amount, Overflow};
-use super::calc::{Calc, Row};
+use super::calc::{Calc, OutOfRange, Row};
 use super::command::{Command, CommandError};
 use super::formula::FormulaError;
 use super::period::{Month, Monthly, Span};
-use super::plan::{Kind, LineId, Plan, Series, Snapshot};
+use super::plan::{Kind, Line, LineId, Plan, Series, Snapshot};
+
+/// Lines with a budget but no outcome in a month, before it is closed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutcomeGaps {
+    /// The lines with a budget and no outcome, in plan order.
+    pub missing: Vec<LineId>,
+    /// How many lines have a budget in the month.
+    pub budgeted: usize,
+}
 
 #[derive(Clone, Copy)]
 enum Direction {
@@ -24,8 +33,8 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Opens `plan`; refused if one of its totals overflows.
-    pub fn new(plan: Plan) -> Result<Engine, Overflow> {
+    /// Opens `plan`; refused, saying where, if one of its figures overflows.
+    pub fn new(plan: Plan) -> Result<Engine, OutOfRange> {
         let calc = Calc::full(&plan)?;
         Ok(Engine { plan, calc, undo: Vec::new(), redo: Vec::new() })
     }
@@ -89,21 +98,30 @@ impl Engine {
     /// Applies `command` and updates the figures; returns its inverse.
     fn run(&mut self, command: Command) -> Result<Command, CommandError> {
         let applied = command.apply(&mut self.plan)?;
-        if self.calc.update(&self.plan, &applied.touched).is_err() {
+        if let Err(at) = self.calc.update(&self.plan, &applied.touched) {
             // Restore the plan; the figures were left untouched by the failed update.
             let _ = applied.inverse.apply(&mut self.plan);
-            return Err(CommandError::Overflow);
+            return Err(CommandError::Overflow { line: Some(at.name) });
         }
         Ok(applied.inverse)
     }
 
     /// Enters a formula for the budget of `line`, or removes it with `None`.
-    /// A formula that is wrong, names what the plan lacks or depends on
-    /// itself is refused with what and where, and changes nothing.
+    /// A formula that is wrong, names what the plan lacks, depends on itself
+    /// or cannot be computed with today's figures (a division by zero, a
+    /// line that has an error itself) is refused with what and where, and
+    /// changes nothing.
     pub fn set_formula(&mut self, line: LineId, formula: Option<String>) -> Result<(), CommandError> {
         let formula = formula.map(|text| text.trim().to_owned());
         if let Some(text) = &formula {
-            super::graph::check(&self.plan, line, text).map_err(CommandError::Formula)?;
+            let expr = super::graph::check(&self.plan, line, text).map_err(CommandError::Formula)?;
+            let budget_of = |named: LineId| match self.calc.formula_error(named) {
+                Some(_) => Err(FormulaError::Broken {
+                    name: self.plan.line(named).map(|l| l.name.clone()).unwrap_or_default(),
+                }),
+                None => self.calc.months(Row::Line(named), Series::Budget).map_err(|_| FormulaError::Overflow),
+            };
+            super::calc::evaluate(&self.plan, &expr, &budget_of).map_err(CommandError::Formula)?;
         }
         self.execute(Command::SetFormula { line, formula })
     }
@@ -118,16 +136,49 @@ impl Engine {
         let lines = self.plan.lines.iter().map(|line| line.id);
         let forecasts = lines.map(|id| Ok((id, self.months(Row::Line(id), Series::Forecast)?)));
         let mut snapshots = self.plan.snapshots.clone();
-        let lines =
-            forecasts.collect::<Result<Vec<(LineId, Monthly)>, Overflow>>().map_err(|_| CommandError::Overflow)?;
+        let lines = forecasts
+            .collect::<Result<Vec<(LineId, Monthly)>, Overflow>>()
+            .map_err(|_| CommandError::Overflow { line: None })?;
         snapshots.push(Snapshot { closed: next, lines });
         self.execute(Command::SetClosing { closed_through: Some(next), snapshots })
     }
 
+    /// The month that closing would close next, if any is left open.
+    pub fn next_to_close(&self) -> Option<Month> {
+        match self.plan.closed_through {
+            None => Some(Month::JANUARY),
+            Some(month) => month.next(),
+        }
+    }
+
+    /// The lines with a budget in `month`, and those of them with no outcome
+    /// booked in it: closing the month then would count their budget as saved.
+    pub fn outcome_gaps(&self, month: Month) -> OutcomeGaps {
+        let budgeted = self.plan.lines.iter().filter(|line| {
+            self.calc.months(Row::Line(line.id), Series::Budget).is_ok_and(|b| !b[month.index()].is_zero())
+        });
+        let (missing, booked): (Vec<&Line>, Vec<&Line>) =
+            budgeted.partition(|line| line.outcome[month.index()].is_zero());
+        OutcomeGaps { missing: missing.iter().map(|line| line.id).collect(), budgeted: missing.len() + booked.len() }
+    }
+
     /// Why the formula of `line` cannot be computed, if it cannot (a plan
-    /// from a file, or a line or driver renamed since): its budget is then zero.
+    /// from a file, a line or driver renamed since, a division by zero after
+    /// an edit): its budget is then zero and every total it reaches is
+    /// marked incomplete.
     pub fn formula_error(&self, line: LineId) -> Option<&FormulaError> {
         self.calc.formula_error(line)
+    }
+
+    /// The lines whose formula cannot be computed, in id order.
+    pub fn broken_lines(&self) -> Vec<LineId> {
+        self.calc.broken_lines().collect()
+    }
+
+    /// The lines with a formula error that the figures of `row` add up: they
+    /// are incomplete, each such line counted as zero.
+    pub fn errors(&self, row: Row) -> Vec<LineId> {
+        self.calc.errors(row)
     }
 
     /// The monthly figures of `series` on `row`.

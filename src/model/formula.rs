@@ -14,6 +14,8 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::period::Month;
+
 /// The deepest nesting a formula may have, so that no text can exhaust the stack.
 const MAX_DEPTH: usize = 64;
 /// The longest formula accepted, in characters.
@@ -52,7 +54,16 @@ pub enum FormulaError {
     Cycle {
         path: Vec<String>,
     },
-    DivisionByZero,
+    /// A division by zero: `position` is that of the `/`, `month` the
+    /// first month it happens in, when computed month by month.
+    DivisionByZero {
+        position: usize,
+        month: Option<Month>,
+    },
+    /// The formula names a line whose own formula cannot be computed.
+    Broken {
+        name: String,
+    },
     /// A value left the range of exact decimals.
     Overflow,
 }
@@ -129,7 +140,13 @@ pub enum Expr<N> {
     Number(Decimal),
     Name(N),
     Neg(Box<Expr<N>>),
-    Binary(Op, Box<Expr<N>>, Box<Expr<N>>),
+    /// `left op right`; `position` is the operator's, for errors.
+    Binary {
+        op: Op,
+        position: usize,
+        left: Box<Expr<N>>,
+        right: Box<Expr<N>>,
+    },
     Call(Function, Vec<Expr<N>>),
 }
 
@@ -260,9 +277,10 @@ impl Parser {
             if op.precedence() < min_precedence {
                 break;
             }
+            let position = self.position();
             self.next += 1;
-            let right = self.expression(op.precedence() + 1, depth + 1)?;
-            left = Expr::Binary(op, Box::new(left), Box::new(right));
+            let right = Box::new(self.expression(op.precedence() + 1, depth + 1)?);
+            left = Expr::Binary { op, position, left: Box::new(left), right };
         }
         Ok(left)
     }
@@ -375,7 +393,12 @@ impl<N> Expr<N> {
             Expr::Number(value) => Expr::Number(value),
             Expr::Name(name) => Expr::Name(resolve(name)?),
             Expr::Neg(inner) => Expr::Neg(Box::new(inner.resolve(resolve)?)),
-            Expr::Binary(op, a, b) => Expr::Binary(op, Box::new(a.resolve(resolve)?), Box::new(b.resolve(resolve)?)),
+            Expr::Binary { op, position, left, right } => Expr::Binary {
+                op,
+                position,
+                left: Box::new(left.resolve(resolve)?),
+                right: Box::new(right.resolve(resolve)?),
+            },
             Expr::Call(function, args) => {
                 Expr::Call(function, args.into_iter().map(|arg| arg.resolve(resolve)).collect::<Result<_, _>>()?)
             }
@@ -394,9 +417,9 @@ impl<N> Expr<N> {
             Expr::Number(_) => {}
             Expr::Name(name) => f(name),
             Expr::Neg(inner) => inner.visit(f),
-            Expr::Binary(_, a, b) => {
-                a.visit(f);
-                b.visit(f);
+            Expr::Binary { left, right, .. } => {
+                left.visit(f);
+                right.visit(f);
             }
             Expr::Call(_, args) => args.iter().for_each(|arg| arg.visit(f)),
         }
@@ -409,14 +432,14 @@ impl<N> Expr<N> {
             Expr::Number(number) => Ok(*number),
             Expr::Name(name) => value(name),
             Expr::Neg(inner) => Ok(-inner.eval(value)?),
-            Expr::Binary(op, a, b) => {
-                let (a, b) = (a.eval(value)?, b.eval(value)?);
+            Expr::Binary { op, position, left, right } => {
+                let (a, b) = (left.eval(value)?, right.eval(value)?);
                 let truth = |t: bool| Ok(if t { Decimal::ONE } else { Decimal::ZERO });
                 match op {
                     Op::Add => checked(a.checked_add(b)),
                     Op::Sub => checked(a.checked_sub(b)),
                     Op::Mul => checked(a.checked_mul(b)),
-                    Op::Div if b.is_zero() => Err(FormulaError::DivisionByZero),
+                    Op::Div if b.is_zero() => Err(FormulaError::DivisionByZero { position: *position, month: None }),
                     Op::Div => checked(a.checked_div(b)),
                     Op::Eq => truth(a == b),
                     Op::Ne => truth(a != b),
@@ -519,7 +542,7 @@ mod tests {
         assert_eq!(eval("=1 + * 2"), syntax(5, Some("*")));
         assert_eq!(eval("=FOO(1)"), Err(FormulaError::UnknownFunction { name: "FOO".into(), position: 1 }));
         assert_eq!(eval("=ROUND(1)"), Err(FormulaError::Arguments { function: "ROUND", position: 1 }));
-        assert_eq!(eval("=1 / (fte - 10)"), Err(FormulaError::DivisionByZero));
+        assert_eq!(eval("=1 / (fte - 10)"), Err(FormulaError::DivisionByZero { position: 3, month: None }));
         assert_eq!(eval(&format!("={}1{}", "(".repeat(100), ")".repeat(100))), Err(FormulaError::TooComplex));
     }
 

@@ -1,7 +1,12 @@
 //! Which lines depend on which: formulas compiled against the plan's names,
 //! in an order where every formula comes after what it names.
+//!
+//! Every walk here is iterative and visits each line and reference once, so
+//! the cost is linear in lines + references however deep a chain of
+//! formulas runs or however often a line is named.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::formula::{Expr, FormulaError, Written, parse};
 use super::plan::{DriverId, Forecast, LineId, Plan};
@@ -63,41 +68,58 @@ pub fn compile(plan: &Plan, text: &str) -> Result<Compiled, FormulaError> {
     Names::of(plan).compile(text)
 }
 
-/// Checks that `text` computes as the formula of `line`: it parses, names
-/// only what the plan has, and names nothing that depends on `line`.
-pub fn check(plan: &Plan, line: LineId, text: &str) -> Result<(), FormulaError> {
-    let names = Names::of(plan);
-    let expr = names.compile(text)?;
-    let mut path = vec![line];
-    if reaches(plan, &names, &expr, line, &mut path) {
-        let name = |id: &LineId| plan.line(*id).map_or_else(String::new, |line| line.name.clone());
-        let mut names: Vec<String> = path.iter().map(name).collect();
-        names.push(name(&line));
-        return Err(FormulaError::Cycle { path: names });
-    }
-    Ok(())
+/// The lines a formula names, each once, in order of first mention.
+fn named_lines(expr: &Compiled) -> Vec<LineId> {
+    let mut seen = HashSet::new();
+    let lines = expr.names().into_iter().filter_map(|name| match name {
+        Ref::Line(line) => Some(*line),
+        Ref::Driver(_) => None,
+    });
+    lines.filter(|line| seen.insert(*line)).collect()
 }
 
-/// Whether a line named by `expr`, or by the formulas of the lines it names,
-/// is `target`; `path` then holds the way there.
-fn reaches(plan: &Plan, names: &Names, expr: &Compiled, target: LineId, path: &mut Vec<LineId>) -> bool {
-    for name in expr.names() {
-        let Ref::Line(next) = *name else { continue };
-        if next == target {
-            return true;
+/// The names of `ids` in `plan`, for a cycle's path.
+fn path_names(plan: &Plan, ids: &[LineId]) -> Vec<String> {
+    ids.iter().map(|id| plan.line(*id).map_or_else(String::new, |line| line.name.clone())).collect()
+}
+
+/// Checks that `text` computes as the formula of `line`: it parses, names
+/// only what the plan has, and names nothing that depends on `line`. A
+/// breadth-first walk from what it names, each line visited once.
+pub fn check(plan: &Plan, line: LineId, text: &str) -> Result<Compiled, FormulaError> {
+    let expr = compile(plan, text)?;
+    let graph = Graph::new(plan);
+    let mut parent: HashMap<LineId, LineId> = HashMap::new();
+    let mut queue: VecDeque<LineId> = VecDeque::new();
+    for next in named_lines(&expr) {
+        if parent.insert(next, line).is_none() {
+            queue.push_back(next);
         }
-        if path.contains(&next) {
-            continue;
-        }
-        let formula = plan.line(next).and_then(|line| line.formula.as_deref());
-        let Some(Ok(inner)) = formula.map(|text| names.compile(text)) else { continue };
-        path.push(next);
-        if reaches(plan, names, &inner, target, path) {
-            return true;
-        }
-        path.pop();
     }
-    false
+    while let Some(at) = queue.pop_front() {
+        if at == line {
+            // Back from `line` to what the new formula names, then forward.
+            let mut back = Vec::new();
+            let mut step = parent[&line];
+            while step != line {
+                back.push(step);
+                step = parent[&step];
+            }
+            let path: Vec<LineId> = std::iter::once(line).chain(back.into_iter().rev()).chain([line]).collect();
+            return Err(FormulaError::Cycle { path: path_names(plan, &path) });
+        }
+        let named = match graph.formula(at) {
+            Some(Ok(expr)) => named_lines(expr),
+            _ => Vec::new(),
+        };
+        for next in named {
+            if let Entry::Vacant(entry) = parent.entry(next) {
+                entry.insert(at);
+                queue.push_back(next);
+            }
+        }
+    }
+    Ok(expr)
 }
 
 impl Graph {
@@ -111,7 +133,8 @@ impl Graph {
             let Some(text) = &line.formula else { continue };
             let compiled = names.compile(text);
             if let Ok(expr) = &compiled {
-                for name in expr.names() {
+                let mut seen = HashSet::new();
+                for name in expr.names().into_iter().filter(|name| seen.insert(**name)) {
                     graph.dependents.entry(*name).or_default().push(line.id);
                 }
             }
@@ -121,51 +144,34 @@ impl Graph {
         graph
     }
 
-    /// Orders the formula lines depth first; a line met again while its own
-    /// dependencies are being visited closes a cycle, and every line on the
-    /// cycle gets that error.
-    fn sort(&mut self, plan: &Plan) {
-        let mut done = HashSet::new();
-        let mut cycles = Vec::new();
-        for line in &plan.lines {
-            let mut path = Vec::new();
-            self.visit(line.id, &mut path, &mut done, &mut cycles);
+    /// The formula lines `line`'s formula names (none if it has no formula
+    /// or its formula cannot be compiled).
+    fn named_by(&self, line: LineId) -> Vec<LineId> {
+        match self.formulas.get(&line) {
+            Some(Ok(expr)) => named_lines(expr).into_iter().filter(|named| self.formulas.contains_key(named)).collect(),
+            _ => Vec::new(),
         }
-        let name = |id: &LineId| plan.line(*id).map_or_else(String::new, |line| line.name.clone());
-        for cycle in cycles {
-            let mut names: Vec<String> = cycle.iter().map(name).collect();
-            names.push(names.first().cloned().unwrap_or_default());
-            for id in &cycle {
-                self.formulas.insert(*id, Err(FormulaError::Cycle { path: names.clone() }));
-            }
-        }
-        self.order.retain(|id| self.formulas.get(id).is_some_and(Result::is_ok));
     }
 
-    fn visit(&mut self, id: LineId, path: &mut Vec<LineId>, done: &mut HashSet<LineId>, cycles: &mut Vec<Vec<LineId>>) {
-        if done.contains(&id) {
-            return;
+    /// Orders the formula lines so that each comes after the formula lines
+    /// it names, by Tarjan's strongly connected components (iteratively).
+    /// A component of more than one line, or a line naming itself, is a
+    /// cycle: every line on it gets that error.
+    fn sort(&mut self, plan: &Plan) {
+        let formula_lines: Vec<LineId> =
+            plan.lines.iter().filter(|line| self.formulas.contains_key(&line.id)).map(|line| line.id).collect();
+        let edges: HashMap<LineId, Vec<LineId>> = formula_lines.iter().map(|id| (*id, self.named_by(*id))).collect();
+        for component in components(&formula_lines, &edges) {
+            let looped = component.len() > 1 || edges[&component[0]].contains(&component[0]);
+            if looped {
+                let path = path_names(plan, &cycle_in(&component, &edges));
+                for id in &component {
+                    self.formulas.insert(*id, Err(FormulaError::Cycle { path: path.clone() }));
+                }
+            } else if self.formulas.get(&component[0]).is_some_and(Result::is_ok) {
+                self.order.push(component[0]);
+            }
         }
-        if let Some(start) = path.iter().position(|p| *p == id) {
-            cycles.push(path[start..].to_vec());
-            return;
-        }
-        let Some(Ok(expr)) = self.formulas.get(&id) else { return };
-        let named: Vec<LineId> = expr
-            .names()
-            .into_iter()
-            .filter_map(|r| match r {
-                Ref::Line(line) => Some(*line),
-                Ref::Driver(_) => None,
-            })
-            .collect();
-        path.push(id);
-        for line in named {
-            self.visit(line, path, done, cycles);
-        }
-        path.pop();
-        done.insert(id);
-        self.order.push(id);
     }
 
     /// The lines that use a line or driver: formulas naming it, and for a
@@ -209,7 +215,94 @@ impl Graph {
         let mut out: Vec<LineId> = seen.iter().filter(|id| !self.formulas.contains_key(id)).copied().collect();
         out.sort_unstable();
         out.extend(self.order.iter().filter(|id| seen.contains(id)));
-        out.extend(seen.iter().filter(|id| matches!(self.formulas.get(id), Some(Err(_)))));
+        let mut broken: Vec<LineId> =
+            seen.iter().filter(|id| matches!(self.formulas.get(id), Some(Err(_)))).copied().collect();
+        broken.sort_unstable();
+        out.extend(broken);
         out
+    }
+}
+
+/// The strongly connected components of the graph `edges` over `nodes`,
+/// each component after every component it has edges to (Tarjan's
+/// algorithm with an explicit stack instead of recursion).
+fn components(nodes: &[LineId], edges: &HashMap<LineId, Vec<LineId>>) -> Vec<Vec<LineId>> {
+    #[derive(Clone, Copy)]
+    struct Mark {
+        index: usize,
+        low: usize,
+        on_stack: bool,
+    }
+    let mut marks: HashMap<LineId, Mark> = HashMap::with_capacity(nodes.len());
+    let mut stack: Vec<LineId> = Vec::new();
+    let mut out = Vec::new();
+    let mut next_index = 0;
+    for &root in nodes {
+        if marks.contains_key(&root) {
+            continue;
+        }
+        // Each frame: a node and how many of its edges have been followed.
+        let mut frames: Vec<(LineId, usize)> = vec![(root, 0)];
+        marks.insert(root, Mark { index: next_index, low: next_index, on_stack: true });
+        stack.push(root);
+        next_index += 1;
+        while let Some(&mut (node, ref mut followed)) = frames.last_mut() {
+            if let Some(&next) = edges[&node].get(*followed) {
+                *followed += 1;
+                match marks.get(&next).copied() {
+                    None => {
+                        marks.insert(next, Mark { index: next_index, low: next_index, on_stack: true });
+                        stack.push(next);
+                        next_index += 1;
+                        frames.push((next, 0));
+                    }
+                    Some(seen) if seen.on_stack => {
+                        let mark = marks.get_mut(&node).expect("every framed node is marked");
+                        mark.low = mark.low.min(seen.index);
+                    }
+                    Some(_) => {}
+                }
+                continue;
+            }
+            frames.pop();
+            let mark = marks[&node];
+            if let Some(&(parent, _)) = frames.last() {
+                let parent = marks.get_mut(&parent).expect("every framed node is marked");
+                parent.low = parent.low.min(mark.low);
+            }
+            if mark.low == mark.index {
+                let mut component = Vec::new();
+                while let Some(member) = stack.pop() {
+                    marks.get_mut(&member).expect("every stacked node is marked").on_stack = false;
+                    component.push(member);
+                    if member == node {
+                        break;
+                    }
+                }
+                component.reverse();
+                out.push(component);
+            }
+        }
+    }
+    out
+}
+
+/// A cycle within a strongly connected `component`: the lines on it in
+/// order, the first again at the end.
+fn cycle_in(component: &[LineId], edges: &HashMap<LineId, Vec<LineId>>) -> Vec<LineId> {
+    let members: HashSet<LineId> = component.iter().copied().collect();
+    let mut path = vec![component[0]];
+    let mut at_position: HashMap<LineId, usize> = HashMap::from([(component[0], 0)]);
+    loop {
+        let here = path[path.len() - 1];
+        // In a strongly connected component every line names another member.
+        let Some(&next) = edges[&here].iter().find(|next| members.contains(next)) else { return path };
+        if let Some(&start) = at_position.get(&next) {
+            let mut cycle = path.split_off(start);
+            cycle.push(next);
+            return cycle;
+        }
+        at_position.insert(next, path.len());
+        path.push(next);
     }
 }

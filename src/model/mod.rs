@@ -18,7 +18,7 @@ pub mod structure;
 pub use amount::{Amount, AmountError, Overflow};
 pub use calc::{Group, Row};
 pub use command::{Cell, Command, CommandError};
-pub use engine::Engine;
+pub use engine::{Engine, OutcomeGaps};
 pub use number::Unit;
 pub use period::{Month, Monthly, Span, Tertial};
 pub use plan::{

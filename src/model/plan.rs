@@ -176,16 +176,29 @@ pub struct Line {
 }
 
 impl Line {
-    /// The stored months of `series` to edit; the forecast has some only when typed by hand.
-    pub fn months_mut(&mut self, series: Series) -> Option<&mut Monthly> {
-        match (series, &mut self.forecast) {
+    /// The stored months of `series`: the typed ones (a formula computes the
+    /// budget; the forecast is stored only when typed by hand).
+    pub fn months(&self, series: Series) -> Option<&Monthly> {
+        match (series, &self.forecast) {
             (Series::Budget, _) if self.formula.is_some() => None,
-            (Series::Budget, _) => Some(&mut self.budget),
-            (Series::Outcome, _) => Some(&mut self.outcome),
-            (Series::LastYear, _) => Some(&mut self.last_year),
+            (Series::Budget, _) => Some(&self.budget),
+            (Series::Outcome, _) => Some(&self.outcome),
+            (Series::LastYear, _) => Some(&self.last_year),
             (Series::Forecast, Forecast::Manual { months }) => Some(months),
             (Series::Forecast, _) => None,
         }
+    }
+
+    /// The stored months of `series` to edit, as [`Line::months`] gives them.
+    pub fn months_mut(&mut self, series: Series) -> Option<&mut Monthly> {
+        self.months(series)?;
+        Some(match (series, &mut self.forecast) {
+            (Series::Budget, _) => &mut self.budget,
+            (Series::Outcome, _) => &mut self.outcome,
+            (Series::LastYear, _) => &mut self.last_year,
+            (Series::Forecast, Forecast::Manual { months }) => months,
+            (Series::Forecast, _) => return None,
+        })
     }
 }
 

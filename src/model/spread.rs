@@ -1,6 +1,65 @@
 //! Splitting an amount into parts that sum to it exactly, to the öre.
 
+use rust_decimal::Decimal;
+
 use super::amount::Amount;
+
+/// Why an amount cannot be split in proportion to weights.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SplitError {
+    /// The weights sum to zero: there is no proportion to follow.
+    ZeroTotal,
+    /// A share leaves the range of exact arithmetic (weights too large or
+    /// too finely divided).
+    Overflow,
+    /// Every month is closed: a year's total cannot change any more.
+    YearClosed,
+}
+
+/// A decimal as an integer count of `10^-scale`, if it fits.
+fn scaled(value: Decimal, scale: u32) -> Option<i128> {
+    let mut value = value;
+    value.rescale(scale);
+    (value.scale() == scale).then(|| value.mantissa())
+}
+
+/// Splits `total` over `weights` in proportion, exact to the öre, by the
+/// largest-remainder method: each part gets its exact share rounded down to
+/// the öre, and the öre left over go one each to the parts with the largest
+/// remainders, ties to the earlier part. So the parts sum exactly to
+/// `total`, no part is an öre or more from its exact share, and the result
+/// depends only on the order of the weights. Weights may be of any sign but
+/// must not sum to zero; computed in exact integer arithmetic.
+pub fn split_by(total: Amount, weights: &[Decimal]) -> Result<Vec<Amount>, SplitError> {
+    let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
+    let ints: Vec<i128> =
+        weights.iter().map(|w| scaled(*w, scale)).collect::<Option<_>>().ok_or(SplitError::Overflow)?;
+    let sum = ints.iter().try_fold(0i128, |sum, w| sum.checked_add(*w)).ok_or(SplitError::Overflow)?;
+    if sum == 0 {
+        return Err(SplitError::ZeroTotal);
+    }
+    // With a negative sum, flip every sign so that the divisor is positive.
+    let (sum, ore, flip) = if sum < 0 { (-sum, -total.ore(), true) } else { (sum, total.ore(), false) };
+    let mut parts = Vec::with_capacity(ints.len());
+    let mut remainders = Vec::with_capacity(ints.len());
+    for w in &ints {
+        let numerator = ore.checked_mul(if flip { -w } else { *w }).ok_or(SplitError::Overflow)?;
+        parts.push(numerator.div_euclid(sum));
+        remainders.push(numerator.rem_euclid(sum));
+    }
+    let left = ore - parts.iter().sum::<i128>();
+    // 0 ≤ left < number of parts, since each remainder is below `sum`.
+    let mut by_remainder: Vec<usize> = (0..parts.len()).collect();
+    by_remainder.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b)));
+    for index in by_remainder.into_iter().take(usize::try_from(left).unwrap_or(0)) {
+        parts[index] += 1;
+    }
+    let amount = |ore: i128| {
+        let amount = Amount::from_ore(if flip { -ore } else { ore });
+        amount.and_then(|amount| Amount::from_decimal(amount.decimal()).ok()).ok_or(SplitError::Overflow)
+    };
+    parts.into_iter().map(amount).collect()
+}
 
 /// Splits `total` into `parts` amounts as even as öre allow, summing exactly
 /// to `total`. The leftover öre go one each to the first parts, so the result
@@ -21,6 +80,37 @@ pub fn split_evenly(total: Amount, parts: usize) -> Vec<Amount> {
         .collect()
 }
 
+/// How [`fill_open`] spread a year's total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    /// In proportion to the open months' amounts as they were.
+    Profile,
+    /// Evenly: the open months had no profile (they summed to zero).
+    Even,
+}
+
+/// The twelve months of a series set to sum to `total` when the first
+/// `closed` months are closed: the closed months stay as they are and the
+/// rest of the total goes to the open months in proportion to their current
+/// amounts, or evenly where those sum to zero.
+pub fn fill_open(total: Amount, months: &[Amount; 12], closed: usize) -> Result<([Amount; 12], Fill), SplitError> {
+    let closed = closed.min(12);
+    let kept = Amount::checked_sum(months[..closed].iter().copied()).map_err(|_| SplitError::Overflow)?;
+    let rest = total.checked_sub(kept).map_err(|_| SplitError::Overflow)?;
+    if closed == 12 {
+        return if rest.is_zero() { Ok((*months, Fill::Profile)) } else { Err(SplitError::YearClosed) };
+    }
+    let profile: Vec<Decimal> = months[closed..].iter().map(|m| m.decimal()).collect();
+    let (open, fill) = match split_by(rest, &profile) {
+        Ok(open) => (open, Fill::Profile),
+        Err(SplitError::ZeroTotal) => (split_evenly(rest, 12 - closed), Fill::Even),
+        Err(error) => return Err(error),
+    };
+    let mut out = *months;
+    out[closed..].copy_from_slice(&open);
+    Ok((out, fill))
+}
+
 /// [`split_evenly`] into twelve months.
 pub fn split_year(total: Amount) -> [Amount; 12] {
     let parts = split_evenly(total, 12);
@@ -31,6 +121,24 @@ pub fn split_year(total: Amount) -> [Amount; 12] {
 mod tests {
     use super::*;
 
+    fn weights(values: &[i64]) -> Vec<Decimal> {
+        values.iter().map(|v| Decimal::from(*v)).collect()
+    }
+
+    #[test]
+    fn shares_follow_the_weights_and_sum_exactly() {
+        let parts = split_by(Amount::kronor(100), &weights(&[1, 1, 1])).unwrap();
+        assert_eq!(parts, amounts(&["33.34", "33.33", "33.33"]), "a tie goes to the earlier part");
+        let parts = split_by(Amount::kronor(100), &weights(&[1, 2, 3])).unwrap();
+        assert_eq!(parts, amounts(&["16.67", "33.33", "50.00"]), "16,666… has the largest remainder");
+        let parts = split_by("0.05".parse().unwrap(), &weights(&[3, 0, 7])).unwrap();
+        assert_eq!(parts, amounts(&["0.02", "0.00", "0.03"]));
+        let parts = split_by(Amount::kronor(-100), &weights(&[1, 1, 1])).unwrap();
+        assert_eq!(Amount::checked_sum(parts.iter().copied()), Ok(Amount::kronor(-100)));
+        assert_eq!(split_by(Amount::kronor(5), &weights(&[1, -1])), Err(SplitError::ZeroTotal));
+        assert_eq!(split_by(Amount::kronor(5), &[]), Err(SplitError::ZeroTotal));
+    }
+
     fn amounts(values: &[&str]) -> Vec<Amount> {
         values.iter().map(|v| v.parse().unwrap()).collect()
     }
@@ -40,6 +148,24 @@ mod tests {
         assert_eq!(split_evenly(Amount::kronor(100), 3), amounts(&["33.34", "33.33", "33.33"]));
         assert_eq!(split_evenly(Amount::kronor(-100), 3), amounts(&["-33.33", "-33.33", "-33.34"]));
         assert_eq!(split_evenly(Amount::kronor(5), 0), Vec::<Amount>::new());
+    }
+
+    #[test]
+    fn a_new_year_total_goes_to_the_open_months_following_their_profile() {
+        let months: [Amount; 12] = std::array::from_fn(|i| Amount::kronor(if i < 6 { 100 } else { 200 }));
+        // 2 400 kr a year, four months closed (400 kr): 3 000 leaves 2 600
+        // for May–December, whose profile is 100, 100, then 200 × 6.
+        let (filled, fill) = fill_open(Amount::kronor(3000), &months, 4).unwrap();
+        assert_eq!(fill, Fill::Profile);
+        assert_eq!(filled[..4], months[..4], "closed months are untouched");
+        assert_eq!(filled[4], "185.71".parse().unwrap(), "2 600 × 100 / 1 400, to the öre");
+        assert_eq!(filled[11], "371.43".parse().unwrap(), "the larger remainders get the öre left over");
+        assert_eq!(Amount::checked_sum(filled), Ok(Amount::kronor(3000)));
+        let zero = [Amount::ZERO; 12];
+        let (filled, fill) = fill_open(Amount::kronor(800), &zero, 4).unwrap();
+        assert_eq!((filled[4], filled[11], fill), (Amount::kronor(100), Amount::kronor(100), Fill::Even));
+        assert_eq!(fill_open(Amount::kronor(1), &zero, 12), Err(SplitError::YearClosed));
+        assert_eq!(fill_open(Amount::ZERO, &zero, 12), Ok((zero, Fill::Profile)));
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub struct Grid {
     pub editing: RwSignal<Option<String>>,
     /// A message about the active cell, such as why an input was refused.
     pub message: RwSignal<Option<String>>,
+    /// The message line under the grid: how the last edit was entered (a
+    /// full year spread over the open months); kept while moving around.
+    pub status: RwSignal<Option<String>>,
     /// The size of the grid: rows and columns.
     pub size: Signal<(usize, usize)>,
 }
@@ -88,6 +91,7 @@ impl Grid {
             end: RwSignal::new(Pos::default()),
             editing: RwSignal::new(None),
             message: RwSignal::new(None),
+            status: RwSignal::new(None),
             size,
         }
     }

@@ -34,6 +34,15 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
         (None, Some(Err(_))) => store.lang.get().out_of_range().into(),
         (None, None) => String::new(),
     };
+    // A total that adds up a line whose formula has an error is incomplete.
+    let incomplete = Memo::new(move |_| match row {
+        Row::Line(_) => Vec::new(),
+        _ if !measure.uses_budget() => Vec::new(),
+        _ => store.read(|engine| {
+            let names = engine.errors(row).into_iter().filter_map(|id| engine.plan().line(id));
+            names.map(|line| line.name.clone()).collect()
+        }),
+    });
     let title = move || formula_error.get().map(|error| store.lang.get().formula_error(&error));
     let is_formula = move || matches!(typed.get(), Some(Target::Formula(_)));
     let note = Memo::new(move |_| rounding_note(store, row, measure, &parts));
@@ -55,7 +64,13 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
     let commit = move |input: &str| -> bool {
         let result = enter(store, typed.get_untracked(), input);
         let done = result.is_ok();
-        grid.message.set(result.err());
+        match result {
+            Ok(note) => {
+                grid.message.set(None);
+                grid.status.set(note);
+            }
+            Err(error) => grid.message.set(Some(error)),
+        }
         if done {
             grid.editing.set(None);
         }
@@ -114,6 +129,14 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
             view! { <span class="cell-message" role="alert">{message}</span> }
         })
     };
+    let error_mark = move || {
+        incomplete.with(|lines| {
+            (!lines.is_empty()).then(|| {
+                let text = store.lang.get().incomplete_total(lines);
+                view! { <span class="incomplete" title=text.clone() aria-label=text>"⚠"</span> }
+            })
+        })
+    };
     let note_mark = move || {
         note.get().map(|rows| {
             let text = store.lang.get().rounding_note(&rows);
@@ -140,6 +163,7 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
             on:dblclick=move |_| start_editing(store, grid, typed.get_untracked(), None, amount.get_untracked())
             on:keydown=on_keydown
         >
+            {error_mark}
             {note_mark}
             {content}
             {editor}
@@ -148,17 +172,21 @@ pub fn GridCell(pos: Pos, row: Row, measure: Measure, key: String, parts: Vec<Ro
     }
 }
 
-/// Enters typed text into a cell: a formula (`=…`) or an amount.
-fn enter(store: Store, target: Option<Target>, input: &str) -> Result<(), String> {
+/// Enters typed text into a cell: a formula (`=…`) or an amount. Returns a
+/// note on how it was entered (a full year spread over the open months).
+fn enter(store: Store, target: Option<Target>, input: &str) -> Result<Option<String>, String> {
     let lang = store.lang.get_untracked();
     let Some(target) = target else { return Err(lang.computed_cell().into()) };
     if input.trim_start().starts_with('=') {
         let line = target.formula_line().ok_or_else(|| lang.formula_only_budget().to_owned())?;
-        return store.set_formula(line, Some(input.to_owned())).map_err(|e| lang.command_error(&e));
+        return store.set_formula(line, Some(input.to_owned())).map(|()| None).map_err(|e| lang.command_error(&e));
     }
     let amount = parse_amount(input, store.unit.get_untracked()).map_err(|error| lang.amount_error(error, input))?;
-    let cells = target.cells(amount).ok_or_else(|| lang.formula_cell().to_owned())?;
-    store.execute(Command::SetAmounts(cells)).map_err(|e| lang.command_error(&e))
+    let entry = store.read(|engine| target.entry(engine.plan(), amount));
+    let entry = entry.ok_or_else(|| lang.formula_cell().to_owned())?.map_err(|e| lang.command_error(&e))?;
+    store.execute(Command::SetAmounts(entry.cells)).map_err(|e| lang.command_error(&e))?;
+    let closed = store.read(|engine| engine.plan().closed_through);
+    Ok(entry.fill.map(|fill| lang.year_filled(fill, closed)))
 }
 
 /// Opens the editor on the active cell, or says why the cell cannot be typed in.

@@ -2,6 +2,7 @@
 
 use crate::model::formula::FormulaError;
 use crate::model::number::BlockError;
+use crate::model::spread::Fill;
 use crate::model::{Activity, AmountError, CommandError, Forecast, Kind, Month, Series};
 use crate::storage::StorageFailure;
 
@@ -233,6 +234,67 @@ impl Lang {
         }
     }
 
+    /// Why a total is incomplete: the lines it adds up whose formula has an error.
+    pub fn incomplete_total(self, lines: &[String]) -> String {
+        let names = lines.iter().map(|name| self.quoted(name)).collect::<Vec<_>>().join(", ");
+        match (self, lines.len()) {
+            (Lang::Sv, 1) => format!("Ofullständig summa: formeln på raden {names} har fel och räknas som 0."),
+            (Lang::En, 1) => format!("Incomplete total: the formula of the line {names} has an error and counts as 0."),
+            (Lang::Sv, _) => format!("Ofullständig summa: formlerna på raderna {names} har fel och räknas som 0."),
+            (Lang::En, _) => {
+                format!("Incomplete total: the formulas of the lines {names} have errors and count as 0.")
+            }
+        }
+    }
+
+    /// How many formulas of the plan cannot be computed.
+    pub fn formula_errors(self, count: usize) -> String {
+        match (self, count) {
+            (Lang::Sv, 1) => "1 formel har fel".into(),
+            (Lang::En, 1) => "1 formula has an error".into(),
+            (Lang::Sv, n) => format!("{n} formler har fel"),
+            (Lang::En, n) => format!("{n} formulas have errors"),
+        }
+    }
+
+    /// A line's name and its formula's error, for the list of errors.
+    pub fn line_error(self, name: &str, error: &FormulaError) -> String {
+        format!("{}: {}", self.quoted(name), self.formula_error(error))
+    }
+
+    /// A name in the quotation marks of the language.
+    fn quoted(self, name: &str) -> String {
+        match self {
+            Lang::Sv => format!("”{name}”"),
+            Lang::En => format!("\u{201c}{name}\u{201d}"),
+        }
+    }
+
+    /// Asks before closing `month` while lines lack outcome in it.
+    pub fn close_without_outcome(self, month: Month, missing: usize, lines: usize, example: &str) -> String {
+        let month = self.month(month);
+        match (self, missing == lines) {
+            (Lang::Sv, true) => format!(
+                "Inget utfall är bokfört för {month}: ingen av de {lines} raderna med budget har utfall. Stänger du ändå räknas hela månadens budget som sparad."
+            ),
+            (Lang::En, true) => format!(
+                "No outcome is booked for {month}: none of the {lines} lines with a budget has outcome. Closing anyway counts the whole month's budget as saved."
+            ),
+            (Lang::Sv, false) => format!(
+                "{missing} av {lines} rader med budget saknar utfall för {month}, bland dem {}. Stänger du ändå räknas deras budget som sparad.",
+                self.quoted(example)
+            ),
+            (Lang::En, false) => format!(
+                "{missing} of {lines} lines with a budget have no outcome for {month}, among them {}. Closing anyway counts their budget as saved.",
+                self.quoted(example)
+            ),
+        }
+    }
+
+    pub fn close_anyway(self) -> &'static str {
+        self.pick("Stäng ändå", "Close anyway")
+    }
+
     /// Why a pasted block was refused.
     pub fn block_error(self, error: &BlockError) -> String {
         let (row, col) = (error.row + 1, error.col + 1);
@@ -306,12 +368,20 @@ impl Lang {
             CommandError::YearClosed => {
                 self.pick("Årets alla månader är redan stängda.", "Every month of the year is already closed.").into()
             }
-            CommandError::Overflow => self
+            CommandError::Overflow { line: None } => self
                 .pick(
                     "Ändringen gör en summa för stor (över 10^15 kr). Inget ändrades.",
                     "The change makes a total too large (over 10^15 kr). Nothing changed.",
                 )
                 .into(),
+            CommandError::Overflow { line: Some(line) } => match self {
+                Lang::Sv => format!(
+                    "Ändringen gör ett belopp för stort (över 10^15 kr) på raden ”{line}” eller i en summa den ingår i. Inget ändrades."
+                ),
+                Lang::En => format!(
+                    "The change makes an amount too large (over 10^15 kr) on the line '{line}' or in a total it belongs to. Nothing changed."
+                ),
+            },
             CommandError::UnknownItem(_) => self.pick("Den finns inte längre.", "It no longer exists.").into(),
             CommandError::DuplicateId(_) => self.pick("Det id:t används redan.", "That id is already taken.").into(),
             CommandError::EmptyName => self.pick("Ett namn kan inte vara tomt.", "A name cannot be empty.").into(),
@@ -369,9 +439,21 @@ impl Lang {
                 .into(),
             (Lang::Sv, E::Cycle { path }) => format!("formeln beror på sig själv: {}", path.join(" → ")),
             (Lang::En, E::Cycle { path }) => format!("the formula depends on itself: {}", path.join(" → ")),
-            (_, E::DivisionByZero) => self.pick("division med noll", "division by zero").into(),
+            (Lang::Sv, E::DivisionByZero { position, month }) => {
+                format!("division med noll på position {position}{}", self.in_month(*month))
+            }
+            (Lang::En, E::DivisionByZero { position, month }) => {
+                format!("division by zero at position {position}{}", self.in_month(*month))
+            }
+            (Lang::Sv, E::Broken { name }) => format!("raden ”{name}” som formeln använder har själv ett fel"),
+            (Lang::En, E::Broken { name }) => format!("the line '{name}' it uses has an error itself"),
             (_, E::Overflow) => self.pick("ett värde blir för stort", "a value becomes too large").into(),
         }
+    }
+
+    /// " i mars" after an error that happens in a month, or nothing.
+    fn in_month(self, month: Option<Month>) -> String {
+        month.map_or_else(String::new, |month| format!(" {} {}", self.pick("i", "in"), self.month_short(month)))
     }
 
     /// Why typing into a computed cell does nothing.
@@ -499,6 +581,34 @@ impl Lang {
     }
 
     /// Why an amount typed on a formula line is refused.
+    /// How a typed full year was spread, with `closed` the last closed month.
+    pub fn year_filled(self, fill: Fill, closed: Option<Month>) -> String {
+        let first_open = closed.map_or(Some(Month::JANUARY), Month::next);
+        let open = match first_open {
+            Some(first) if first == Month::DECEMBER => self.month_short(first),
+            Some(first) => format!("{}–{}", self.month_short(first), self.month_short(Month::DECEMBER)),
+            None => return self.pick("Alla månader är stängda.", "Every month is closed.").into(),
+        };
+        let rule = match (self, fill) {
+            (Lang::Sv, Fill::Profile) => "efter radens profil",
+            (Lang::En, Fill::Profile) => "following the line's profile",
+            (Lang::Sv, Fill::Even) => "jämnt (raden hade ingen profil)",
+            (Lang::En, Fill::Even) => "evenly (the line had no profile)",
+        };
+        match (self, closed) {
+            (Lang::Sv, Some(last)) => format!(
+                "Helåret fördelades på de öppna månaderna {open} {rule}; stängda månader (t.o.m. {}) är orörda.",
+                self.month_short(last)
+            ),
+            (Lang::En, Some(last)) => format!(
+                "The full year went to the open months {open} {rule}; closed months (through {}) are untouched.",
+                self.month_short(last)
+            ),
+            (Lang::Sv, None) => format!("Helåret fördelades på {open} {rule}."),
+            (Lang::En, None) => format!("The full year went to {open} {rule}."),
+        }
+    }
+
     pub fn formula_cell(self) -> &'static str {
         self.pick(
             "Raden räknas med en formel: skriv en ny formel som börjar med =, eller ta bort den med Delete.",

@@ -4,9 +4,10 @@
 
 use super::i18n::Lang;
 use crate::model::command::Cell;
-use crate::model::spread::split_year;
+use crate::model::spread::Fill;
 use crate::model::{
-    Activity, Amount, Command, Engine, Group, Kind, LineId, Month, Overflow, Plan, Row, Series, Span, Tertial,
+    Activity, Amount, Command, CommandError, Engine, Group, Kind, LineId, Month, Overflow, Plan, Row, Series, Span,
+    Tertial,
 };
 
 /// The views of a plan.
@@ -38,6 +39,18 @@ pub enum Measure {
     Method,
     /// Outcome of the last twelve closed months (R12).
     Rolling12,
+}
+
+impl Measure {
+    /// Whether the figure is computed from the budget or the forecast, which
+    /// a formula error makes incomplete.
+    pub fn uses_budget(self) -> bool {
+        match self {
+            Measure::Value(series, _) => matches!(series, Series::Budget | Series::Forecast),
+            Measure::Deviation(_) | Measure::DeviationChange | Measure::ForecastDeviation => true,
+            Measure::Method | Measure::Rolling12 => false,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,17 +105,26 @@ pub enum Target {
     Formula(LineId),
 }
 
+/// An amount typed into a cell: the cells it sets and, for a full year, how
+/// the total was spread over the open months.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub cells: Vec<(Cell, Amount)>,
+    pub fill: Option<Fill>,
+}
+
 impl Target {
-    /// The cells an amount typed here sets; `None` on a formula.
-    pub fn cells(self, amount: Amount) -> Option<Vec<(Cell, Amount)>> {
-        match self {
-            Target::Month(cell) => Some(vec![(cell, amount)]),
-            Target::Year(cell) => {
-                let months = split_year(amount);
-                Some(Month::all().map(|month| (Cell { month, ..cell }, months[month.index()])).collect())
-            }
-            Target::Formula(_) => None,
-        }
+    /// What typing `amount` here sets; `None` on a formula. A full year
+    /// goes to the open months (see [`Command::fill_year`]).
+    pub fn entry(self, plan: &Plan, amount: Amount) -> Option<Result<Entry, CommandError>> {
+        Some(match self {
+            Target::Month(cell) => Ok(Entry { cells: vec![(cell, amount)], fill: None }),
+            Target::Year(cell) => Command::fill_year(plan, cell.line, cell.series, amount).map(|(command, fill)| {
+                let Command::SetAmounts(cells) = command else { unreachable!("a year is filled by amounts") };
+                Entry { cells, fill: Some(fill) }
+            }),
+            Target::Formula(_) => return None,
+        })
     }
 
     /// The line whose budget a formula typed here would compute.
@@ -114,11 +136,16 @@ impl Target {
         }
     }
 
-    /// The command that clears this cell: zero, or no formula.
-    pub fn clear(self) -> Command {
+    /// The command that clears this cell: zero (for a full year, its open
+    /// months), or no formula.
+    pub fn clear(self, plan: &Plan) -> Command {
         match self {
             Target::Formula(line) => Command::SetFormula { line, formula: None },
-            typed => Command::SetAmounts(typed.cells(Amount::ZERO).unwrap_or_default()),
+            Target::Month(cell) => Command::SetAmounts(vec![(cell, Amount::ZERO)]),
+            Target::Year(cell) => {
+                let open = Month::all().skip(crate::model::period::closed_count(plan.closed_through));
+                Command::SetAmounts(open.map(|month| (Cell { month, ..cell }, Amount::ZERO)).collect())
+            }
         }
     }
 }
@@ -386,15 +413,20 @@ mod tests {
         let line = Row::Line(plan.lines[0].id);
         let target = target(&plan, line, Measure::Value(Series::Budget, Span::Month(Month::JANUARY))).unwrap();
         assert_eq!(target, Target::Formula(plan.lines[0].id));
-        assert_eq!(target.cells(Amount::ZERO), None);
-        assert_eq!(target.clear(), Command::SetFormula { line: plan.lines[0].id, formula: None });
+        assert_eq!(target.entry(&plan, Amount::ZERO), None);
+        assert_eq!(target.clear(&plan), Command::SetFormula { line: plan.lines[0].id, formula: None });
     }
 
     #[test]
-    fn a_year_target_splits_exactly() {
-        let cell = Cell { line: crate::model::LineId(1), series: Series::Budget, month: Month::JANUARY };
-        let cells = Target::Year(cell).cells(Amount::kronor(100)).unwrap();
-        assert_eq!(cells.len(), 12);
-        assert_eq!(Amount::checked_sum(cells.iter().map(|(_, a)| *a)), Ok(Amount::kronor(100)));
+    fn a_year_target_fills_the_open_months_exactly() {
+        let plan = april_2023();
+        let line = plan.lines[0].clone();
+        let cell = Cell { line: line.id, series: Series::Budget, month: Month::JANUARY };
+        let entry = Target::Year(cell).entry(&plan, Amount::kronor(100_000_000)).unwrap().unwrap();
+        assert_eq!(entry.fill, Some(Fill::Profile));
+        assert_eq!(Amount::checked_sum(entry.cells.iter().map(|(_, a)| *a)), Ok(Amount::kronor(100_000_000)));
+        assert!(entry.cells[..4].iter().all(|(cell, amount)| *amount == line.budget[cell.month.index()]), "closed");
+        let Command::SetAmounts(cleared) = Target::Year(cell).clear(&plan) else { panic!("amounts") };
+        assert_eq!(cleared.len(), 8, "clearing a year zeroes its open months");
     }
 }

@@ -104,13 +104,14 @@ pub fn SheetGrid() -> impl IntoView {
                 />
             </tbody>
         </table>
+        <p class="status-line" role="status">{move || grid.status.get()}</p>
     }
 }
 
 /// Clears every typed cell of the selection, to zero or of its formula, as one command.
 fn clear(store: Store, grid: Grid, visible: Visible) {
-    let mut commands: Vec<Command> =
-        grid.range().positions().filter_map(|pos| visible.target(store, pos)).map(|t| t.clear()).collect();
+    let targets: Vec<_> = grid.range().positions().filter_map(|pos| visible.target(store, pos)).collect();
+    let mut commands: Vec<Command> = store.read(|engine| targets.iter().map(|t| t.clear(engine.plan())).collect());
     commands.dedup();
     let lang = store.lang.get_untracked();
     let message = if commands.is_empty() {
@@ -152,19 +153,27 @@ fn paste(store: Store, grid: Grid, visible: Visible, text: &str) {
     let start = grid.active.get_untracked();
     let width = block.iter().map(Vec::len).max().unwrap_or(0);
     let mut cells = Vec::new();
+    let mut fill = None;
     for (r, values) in block.iter().enumerate() {
         for (c, amount) in values.iter().enumerate() {
             let pos = Pos { row: start.row + r, col: start.col + c };
-            let Some(typed) = visible.target(store, pos).and_then(|target| target.cells(*amount)) else {
-                return grid.message.set(Some(lang.block_misfit(block.len(), width)));
-            };
-            cells.extend(typed);
+            let entry = visible.target(store, pos).and_then(|target| store.read(|e| target.entry(e.plan(), *amount)));
+            match entry {
+                None => return grid.message.set(Some(lang.block_misfit(block.len(), width))),
+                Some(Err(error)) => return grid.message.set(Some(lang.command_error(&error))),
+                Some(Ok(entry)) => {
+                    cells.extend(entry.cells);
+                    fill = fill.or(entry.fill);
+                }
+            }
         }
     }
     match store.execute(Command::SetAmounts(cells)) {
         Ok(()) => {
             grid.select(start, false);
             grid.end.set(Pos { row: start.row + block.len() - 1, col: start.col + width - 1 });
+            let closed = store.read(|engine| engine.plan().closed_through);
+            grid.status.set(fill.map(|fill| lang.year_filled(fill, closed)));
         }
         Err(error) => grid.message.set(Some(lang.command_error(&error))),
     }

@@ -247,7 +247,7 @@ impl Store {
     /// Adds `plan` to the library as a new plan and opens it.
     pub fn open_new(&self, plan: Plan) -> Result<(), CommandError> {
         self.flush();
-        let engine = Engine::new(plan).map_err(|_| CommandError::Overflow)?;
+        let engine = Engine::new(plan).map_err(|at| CommandError::Overflow { line: Some(at.name) })?;
         self.show(new_id(), engine, 0);
         self.save_now();
         Ok(())

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::close_month::CloseMonth;
+use super::formula_errors::FormulaErrors;
 use super::i18n::Lang;
 use super::store::use_store;
 use crate::model::Unit;
@@ -29,7 +31,8 @@ pub fn Toolbar() -> impl IntoView {
             <button on:click=move |_| store.undo() disabled=move || !can_undo()>{move || lang().undo()}</button>
             <button on:click=move |_| store.redo() disabled=move || !can_redo()>{move || lang().redo()}</button>
             <span class="closed">{closed}</span>
-            <button on:click=move |_| { let _ = store.close_month(); }>{move || lang().close_month()}</button>
+            <CloseMonth />
+            <FormulaErrors />
             <label>{move || lang().unit_label()} " " <select data-control="unit" on:change=on_unit>{units}</select></label>
             <label>
                 {move || lang().language_label()} " "

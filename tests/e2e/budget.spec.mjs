@@ -10,6 +10,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a budget typed with the keyboard updates the totals and survives a reload', async ({ page }) => {
+  const april = await value(page, 'line-2', 'm4').textContent();
+  const may = await value(page, 'line-2', 'm5').textContent();
   await cell(page, 'line-1', 'year').click();
   await page.keyboard.press('ArrowDown');
   await expect(cell(page, 'line-2', 'year')).toBeFocused();
@@ -17,7 +19,11 @@ test('a budget typed with the keyboard updates the totals and survives a reload'
   await page.keyboard.press('Enter');
 
   await expect(value(page, 'line-2', 'year')).toHaveText('20 000');
-  await expect(value(page, 'line-2', 'm1')).toHaveText('1 667');
+  // January–April are closed and keep their budget; May–December share the
+  // rest following the line's profile.
+  await expect(value(page, 'line-2', 'm4')).toHaveText(april);
+  await expect(value(page, 'line-2', 'm5')).not.toHaveText(may);
+  await expect(page.locator('.status-line')).toContainText('Helåret fördelades på de öppna månaderna maj–dec efter radens profil');
   await expect(value(page, 'total-cost', 'year')).toHaveText('1 456 076');
   await expect(cell(page, 'line-3', 'year')).toBeFocused();
   // Outside the editor, Enter and Shift+Enter move as in a spreadsheet.
