@@ -209,8 +209,8 @@ pub fn format_exact(amount: Amount, unit: Unit) -> String {
     format_decimal(value, value.scale())
 }
 
-/// Swedish notation of `value` with exactly `decimals` decimals.
-fn format_decimal(value: Decimal, decimals: u32) -> String {
+/// Swedish notation of `value` with exactly `decimals` decimals: `1 234,50`, `−6`.
+pub fn format_decimal(value: Decimal, decimals: u32) -> String {
     let mut value = value;
     value.rescale(decimals);
     let text = value.abs().to_string();

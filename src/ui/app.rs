@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::files;
+use super::followup::TrendPanel;
 use super::forecast_accuracy::ForecastAccuracy;
 use super::import_report::ImportReport;
 use super::outcome_import_panel::OutcomeImportPanel;
@@ -71,7 +72,7 @@ pub fn App() -> impl IntoView {
         <main on:keydown=on_keydown>
             {move || match store.view.get() {
                 View::Structure => view! { <StructureView /> }.into_any(),
-                View::Outcome => view! { <SheetGrid /> <ForecastAccuracy /> }.into_any(),
+                View::Outcome => view! { <SheetGrid /> <ForecastAccuracy /> <TrendPanel /> }.into_any(),
                 _ => view! { <SheetGrid /> }.into_any(),
             }}
         </main>

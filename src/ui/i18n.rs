@@ -58,7 +58,9 @@ impl Lang {
         }
     }
 
-    fn pick(self, sv: &'static str, en: &'static str) -> &'static str {
+    /// The text of this language. Features keep their own texts in an
+    /// `impl Lang` of their own folder (`texts.rs`), built on this.
+    pub(crate) fn pick(self, sv: &'static str, en: &'static str) -> &'static str {
         match self {
             Lang::Sv => sv,
             Lang::En => en,

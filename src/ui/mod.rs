@@ -3,10 +3,12 @@
 
 mod app;
 mod cell_editor;
+pub mod charts;
 mod close_month;
 mod dimension_list;
 mod driver_table;
 mod files;
+mod followup;
 mod forecast_accuracy;
 mod formula_errors;
 pub mod grid;

@@ -59,3 +59,18 @@ test('closing a month with no outcome says so and asks; closing is undoable', as
   await page.getByRole('button', { name: 'Ångra' }).click();
   await expect(closed).toHaveText('Stängd t.o.m. april');
 });
+
+test('the outcome view shows a monthly trend as an accessible chart with its figures as a table', async ({ page }) => {
+  await open(page);
+  await showView(page, 'outcome');
+  const chart = page.locator('.trend-panel figure.chart');
+  await expect(chart.locator('svg[role=img] title')).toHaveText('Månadstrend: Summa kostnader');
+  await expect(chart.locator('svg desc')).toHaveText('Summa kostnader: budget helår 1 449 802 tkr, utfall jan–april 456 682 tkr, prognos helår 1 415 753 tkr.');
+  // Budget, outcome, forecast and last year: four lines, outcome through April only.
+  await expect(chart.locator('g.series')).toHaveCount(4);
+  await expect(chart.locator('g.series.s1 .marker')).toHaveCount(4 + 1);
+  await chart.getByText('Visa som tabell').click();
+  await expect(chart.locator('table tbody tr')).toHaveCount(12);
+  await page.locator('[data-control=trend-row]').selectOption({ label: 'Resultat' });
+  await expect(chart.locator('svg title')).toHaveText('Månadstrend: Resultat');
+});
