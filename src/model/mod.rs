@@ -9,9 +9,11 @@ pub mod example;
 pub mod forecast;
 pub mod formula;
 pub mod graph;
+pub mod next_year;
 pub mod number;
 pub mod period;
 pub mod plan;
+pub mod selection;
 pub mod spread;
 pub mod structure;
 
@@ -25,3 +27,4 @@ pub use plan::{
     Activity, Category, CategoryId, Department, DepartmentId, Driver, DriverId, Forecast, Kind, Line, LineId, Plan,
     Series, Service, ServiceId, Snapshot,
 };
+pub use selection::Selection;
