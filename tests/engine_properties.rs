@@ -5,14 +5,14 @@ use kalkyl::model::command::Cell;
 use kalkyl::model::spread::{split_by, split_evenly};
 use kalkyl::model::structure::ItemId;
 use kalkyl::model::{
-    Activity, Amount, CategoryId, Command, DepartmentId, DriverId, Engine, Group, Kind, Line, LineId, Month, Plan, Row,
-    Series,
+    Activity, Amount, CategoryId, Changes, Command, DepartmentId, DriverId, Engine, Group, Kind, Line, LineId, Month,
+    Plan, Row, Series,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 mod common;
-use common::{amount, forecast, formula_text, plan};
+use common::{amount, forecast, formula_text, monthly, plan};
 
 fn series() -> impl Strategy<Value = Series> {
     prop::sample::select(Series::ALL.to_vec())
@@ -166,6 +166,34 @@ proptest! {
         prop_assert_eq!(Amount::checked_sum(split.iter().copied()).unwrap(), total);
         let ore: Vec<i128> = split.iter().map(|a| a.ore()).collect();
         prop_assert!(ore.iter().max().unwrap() - ore.iter().min().unwrap() <= 1, "parts differ by at most an öre");
+    }
+
+    #[test]
+    fn an_overlay_equals_the_plan_with_its_changes_computed_whole(
+        plan in plan(),
+        budgets in prop::collection::vec((0u32..10, monthly()), 0..4),
+        quantities in prop::option::of(prop::array::uniform12((-1_000_000i64..1_000_000).prop_map(|q| Decimal::new(q, 3)))),
+    ) {
+        let base = Engine::new(plan.clone()).unwrap();
+        let mut changed = plan.clone();
+        let mut changes = Changes::default();
+        for (line, months) in budgets {
+            if let Some(line) = changed.line_mut(LineId(line)).filter(|line| line.formula.is_none()) {
+                line.budget = months;
+                changes.budgets.insert(line.id, months);
+            }
+        }
+        if let Some(months) = quantities {
+            changed.drivers[0].months = months;
+            changes.drivers.insert(changed.drivers[0].id, months);
+        }
+        let Ok(whole) = Engine::new(changed.clone()) else { return Ok(()) };
+        let overlay = base.overlay(&changes).unwrap();
+        for row in rows(&changed) {
+            for series in Series::ALL {
+                prop_assert_eq!(base.overlay_months(&overlay, row, series), whole.months(row, series), "{:?} {:?}", row, series);
+            }
+        }
     }
 
     #[test]

@@ -215,3 +215,15 @@ fn a_ladder_of_formulas_is_checked_visiting_each_line_once() {
     assert_eq!(engine.set_formula(LineId(42), Some("=[Rad 40] * 2".into())), Ok(()));
     assert_eq!(budget(&engine, 42, 0), Amount::kronor(1 << 41));
 }
+
+#[test]
+fn a_formula_naming_a_line_whose_formula_does_not_compile_is_broken_too() {
+    // Found by the overlay property test: a fresh calculation once computed
+    // the naming line before the broken one, reading it as zero.
+    let engine = with_formulas(&[(1, "=1 +"), (2, "=[Personalkostnader Ekonomi] + 1")]);
+    assert_eq!(
+        engine.formula_error(LineId(2)),
+        Some(&FormulaError::Broken { name: "Personalkostnader Ekonomi".into() })
+    );
+    assert_eq!(budget(&engine, 2, 0), Amount::ZERO);
+}

@@ -5,7 +5,9 @@
 //! belong to moves by exactly their change. Decimal arithmetic is exact, so
 //! the subtotals equal a full recalculation to the öre (a property test checks it).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rust_decimal::Decimal;
 
 use super::amount::{Amount, Overflow};
 use super::command::Touched;
@@ -13,7 +15,7 @@ use super::forecast::{forecast, to_ore};
 use super::formula::FormulaError;
 use super::graph::{Compiled, Graph, Ref};
 use super::period::{Month, Monthly};
-use super::plan::{Activity, CategoryId, DepartmentId, Forecast, Kind, Line, LineId, Plan, Series};
+use super::plan::{Activity, CategoryId, DepartmentId, Driver, DriverId, Forecast, Kind, Line, LineId, Plan, Series};
 
 /// The four series of a line or a subtotal, indexed by [`Series::index`].
 pub type Figures = [Monthly; 4];
@@ -84,7 +86,74 @@ pub struct Calc {
     groups: HashMap<Group, [Figures; 2]>,
     /// The lines whose formula cannot be computed.
     errors: BTreeSet<LineId>,
+    /// Where each line stood in the plan when it was last computed whole.
+    positions: HashMap<LineId, usize>,
     graph: Graph,
+}
+
+/// The figures of a set of lines being recomputed, and the subtotals they move.
+struct Staged {
+    lines: HashMap<LineId, Option<Computed>>,
+    groups: HashMap<Group, [Figures; 2]>,
+}
+
+/// Inputs changed on top of a plan: budgets of typed lines and quantities of
+/// drivers, as a scenario's measures leave them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub budgets: BTreeMap<LineId, Monthly>,
+    pub drivers: BTreeMap<DriverId, [Decimal; 12]>,
+}
+
+/// The figures of a plan with [`Changes`] on top: the lines they reach,
+/// recomputed, and the subtotals moved; everything else is the base's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overlay {
+    lines: HashMap<LineId, Option<Computed>>,
+    groups: HashMap<Group, [Figures; 2]>,
+}
+
+impl Overlay {
+    /// The monthly figures of `series` on `row`, `base` being the figures
+    /// of the plan this overlay lies on.
+    pub fn months(&self, base: &Calc, row: Row, series: Series) -> Result<Monthly, Overflow> {
+        let line = |id| match self.lines.get(&id) {
+            Some(staged) => staged.as_ref().map(|line| &line.figures),
+            None => base.lines.get(&id).map(|line| &line.figures),
+        };
+        months_of(row, series, line, |group| self.groups.get(&group).copied().unwrap_or_else(|| base.group(group)))
+    }
+
+    /// Why the formula of `line` cannot be computed with the changes, if it cannot.
+    pub fn formula_error<'a>(&'a self, base: &'a Calc, line: LineId) -> Option<&'a FormulaError> {
+        match self.lines.get(&line) {
+            Some(staged) => staged.as_ref().and_then(|computed| computed.error.as_ref()),
+            None => base.formula_error(line),
+        }
+    }
+}
+
+/// The monthly figures of `series` on `row`, from the figures of each line
+/// and the costs and revenue of each group.
+fn months_of<'a>(
+    row: Row,
+    series: Series,
+    line: impl Fn(LineId) -> Option<&'a Figures>,
+    group: impl Fn(Group) -> [Figures; 2],
+) -> Result<Monthly, Overflow> {
+    let s = series.index();
+    match row {
+        Row::Line(id) => Ok(line(id).map_or([Amount::ZERO; 12], |figures| figures[s])),
+        Row::Total(group_of, kind) => Ok(group(group_of)[kind.index()][s]),
+        Row::Result(group_of) => {
+            let [costs, revenue] = group(group_of);
+            let mut out = [Amount::ZERO; 12];
+            for (i, value) in out.iter_mut().enumerate() {
+                *value = revenue[s][i].checked_sub(costs[s][i])?;
+            }
+            Ok(out)
+        }
+    }
 }
 
 /// `total + sign × figures`, month by month, checked.
@@ -154,9 +223,9 @@ impl Calc {
         let graph = Graph::new(plan);
         let ids: Vec<LineId> = plan.lines.iter().map(|line| line.id).collect();
         let order = graph.affected(&ids, &[]);
-        let by_id: HashMap<LineId, &Line> = plan.lines.iter().map(|line| (line.id, line)).collect();
-        let lines = order.into_iter().map(|id| (id, by_id.get(&id).copied())).collect();
-        let mut calc = Calc { graph, ..Calc::default() };
+        let positions = ids.iter().enumerate().map(|(at, id)| (*id, at)).collect();
+        let mut calc = Calc { graph, positions, ..Calc::default() };
+        let lines = order.into_iter().map(|id| (id, calc.line_in(plan, id))).collect();
         calc.apply(plan, lines)?;
         Ok(calc)
     }
@@ -169,7 +238,7 @@ impl Calc {
             return Ok(());
         }
         let order = self.graph.affected(&touched.lines, &touched.drivers);
-        let lines = order.into_iter().map(|id| (id, plan.line(id))).collect();
+        let lines = order.into_iter().map(|id| (id, self.line_in(plan, id))).collect();
         self.apply(plan, lines)
     }
 
@@ -177,6 +246,31 @@ impl Calc {
     /// current state (removed when it is gone), staging every subtotal before
     /// changing any. Formula lines come after the lines they name.
     fn apply(&mut self, plan: &Plan, order: Vec<(LineId, Option<&Line>)>) -> Result<(), OutOfRange> {
+        let Staged { lines, groups } = self.stage(plan, order)?;
+        self.groups.extend(groups);
+        for (id, computed) in lines {
+            match computed {
+                Some(computed) => {
+                    if computed.error.is_some() {
+                        self.errors.insert(id);
+                    } else {
+                        self.errors.remove(&id);
+                    }
+                    self.lines.insert(id, computed);
+                }
+                None => {
+                    self.errors.remove(&id);
+                    self.lines.remove(&id);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The figures of each line in `order` as `plan` gives it (gone when
+    /// `None`), and every subtotal moved by their change, without changing
+    /// `self`. Lines not in `order` keep the figures of `self`.
+    fn stage(&self, plan: &Plan, order: Vec<(LineId, Option<&Line>)>) -> Result<Staged, OutOfRange> {
         let mut groups: HashMap<Group, [Figures; 2]> = HashMap::new();
         let mut staged: HashMap<LineId, Option<Computed>> = HashMap::with_capacity(order.len());
         for (id, line) in order {
@@ -214,24 +308,44 @@ impl Calc {
             }
             staged.insert(id, new);
         }
-        self.groups.extend(groups);
-        for (id, computed) in staged {
-            match computed {
-                Some(computed) => {
-                    if computed.error.is_some() {
-                        self.errors.insert(id);
-                    } else {
-                        self.errors.remove(&id);
-                    }
-                    self.lines.insert(id, computed);
-                }
-                None => {
-                    self.errors.remove(&id);
-                    self.lines.remove(&id);
-                }
-            }
-        }
-        Ok(())
+        Ok(Staged { lines: staged, groups })
+    }
+
+    /// The figures of `plan` with `changes` on top, computed as an overlay
+    /// of `self` (the figures of `plan`): only the changed lines and what
+    /// depends on them are computed, and the plan is not copied.
+    pub fn overlay(&self, plan: &Plan, changes: &Changes) -> Result<Overlay, OutOfRange> {
+        let lines: Vec<LineId> = changes.budgets.keys().copied().collect();
+        let drivers: Vec<DriverId> = changes.drivers.keys().copied().collect();
+        let order = self.graph.affected(&lines, &drivers);
+        let patched = |line: &Line| Line {
+            budget: changes.budgets.get(&line.id).copied().unwrap_or(line.budget),
+            ..line.clone()
+        };
+        let view = Plan {
+            year: plan.year,
+            closed_through: plan.closed_through,
+            categories: plan.categories.clone(),
+            drivers: plan
+                .drivers
+                .iter()
+                .map(|driver| Driver {
+                    months: changes.drivers.get(&driver.id).copied().unwrap_or(driver.months),
+                    ..driver.clone()
+                })
+                .collect(),
+            lines: order.iter().filter_map(|id| self.line_in(plan, *id)).map(patched).collect(),
+            ..Plan::default()
+        };
+        let order = view.lines.iter().map(|line| (line.id, Some(line))).collect();
+        let Staged { lines, groups } = self.stage(&view, order)?;
+        Ok(Overlay { lines, groups })
+    }
+
+    /// Line `id` of `plan`, found by its place when `self` was last computed.
+    fn line_in<'a>(&self, plan: &'a Plan, id: LineId) -> Option<&'a Line> {
+        let at = self.positions.get(&id).and_then(|at| plan.lines.get(*at)).filter(|line| line.id == id);
+        at.or_else(|| plan.line(id))
     }
 
     /// The lines whose formula cannot be computed, in id order.
@@ -264,19 +378,8 @@ impl Calc {
 
     /// The monthly figures of `series` on `row`.
     pub fn months(&self, row: Row, series: Series) -> Result<Monthly, Overflow> {
-        let s = series.index();
-        match row {
-            Row::Line(id) => Ok(self.lines.get(&id).map_or([Amount::ZERO; 12], |line| line.figures[s])),
-            Row::Total(group, kind) => Ok(self.group(group)[kind.index()][s]),
-            Row::Result(group) => {
-                let [costs, revenue] = self.group(group);
-                let mut out = [Amount::ZERO; 12];
-                for (i, value) in out.iter_mut().enumerate() {
-                    *value = revenue[s][i].checked_sub(costs[s][i])?;
-                }
-                Ok(out)
-            }
-        }
+        let line = |id| self.lines.get(&id).map(|line| &line.figures);
+        months_of(row, series, line, |group| self.group(group))
     }
 
     /// Whether `row` is a cost, a revenue or a result, for the sign of its deviation.

@@ -1,7 +1,7 @@
 //! The engine: a plan, its computed figures and the history of edits.
 
 use super::amount::{Amount, Overflow};
-use super::calc::{Calc, OutOfRange, Row};
+use super::calc::{Calc, Changes, OutOfRange, Overlay, Row};
 use super::command::{Command, CommandError};
 use super::formula::FormulaError;
 use super::period::{Month, Monthly, Span};
@@ -179,6 +179,17 @@ impl Engine {
     /// are incomplete, each such line counted as zero.
     pub fn errors(&self, row: Row) -> Vec<LineId> {
         self.calc.errors(row)
+    }
+
+    /// The figures of the plan with `changes` on top (a scenario's), as an
+    /// overlay of this engine's figures; refused, saying where, on overflow.
+    pub fn overlay(&self, changes: &Changes) -> Result<Overlay, OutOfRange> {
+        self.calc.overlay(&self.plan, changes)
+    }
+
+    /// The monthly figures of `series` on `row` with `overlay` on top.
+    pub fn overlay_months(&self, overlay: &Overlay, row: Row, series: Series) -> Result<Monthly, Overflow> {
+        overlay.months(&self.calc, row, series)
     }
 
     /// The monthly figures of `series` on `row`.

@@ -193,7 +193,8 @@ impl Graph {
 
     /// Every line to recompute after `lines` and `drivers` changed: those
     /// lines, the forecasts priced on those drivers, and every formula that
-    /// names any of them, directly or not. Formula lines come last, in order.
+    /// names any of them, directly or not. Formula lines that compute come
+    /// last, each after the lines it names.
     pub fn affected(&self, lines: &[LineId], drivers: &[DriverId]) -> Vec<LineId> {
         // Every line marked as changed is also queued, so that what depends on
         // it is reached however it was first marked.
@@ -212,13 +213,12 @@ impl Graph {
                 }
             }
         }
-        let mut out: Vec<LineId> = seen.iter().filter(|id| !self.formulas.contains_key(id)).copied().collect();
+        // Typed lines and formulas that cannot be computed come first: what
+        // names them must find them typed, or broken, not yet to come.
+        let first = |id: &&LineId| !matches!(self.formulas.get(id), Some(Ok(_)));
+        let mut out: Vec<LineId> = seen.iter().filter(first).copied().collect();
         out.sort_unstable();
         out.extend(self.order.iter().filter(|id| seen.contains(id)));
-        let mut broken: Vec<LineId> =
-            seen.iter().filter(|id| matches!(self.formulas.get(id), Some(Err(_)))).copied().collect();
-        broken.sort_unstable();
-        out.extend(broken);
         out
     }
 }

@@ -18,7 +18,7 @@ pub mod spread;
 pub mod structure;
 
 pub use amount::{Amount, AmountError, Overflow};
-pub use calc::{Group, Row};
+pub use calc::{Changes, Group, Overlay, Row};
 pub use command::{Cell, Command, CommandError};
 pub use engine::{Engine, OutcomeGaps};
 pub use number::Unit;
