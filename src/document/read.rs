@@ -412,6 +412,7 @@ impl Reader {
             drivers,
             lines,
             snapshots,
+            scenarios: Vec::new(),
         };
         self.references(&plan, &places, whole);
         Some(plan)

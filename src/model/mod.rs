@@ -13,6 +13,7 @@ pub mod next_year;
 pub mod number;
 pub mod period;
 pub mod plan;
+pub mod scenario;
 pub mod selection;
 pub mod spread;
 pub mod structure;

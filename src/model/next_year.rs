@@ -78,7 +78,7 @@ impl Engine {
             Basis::Budget => Series::Budget,
             Basis::Forecast => Series::Forecast,
         })?;
-        let mut raises = next.indexes.iter().filter(|index| index.selection.matches(line));
+        let mut raises = next.indexes.iter().filter(|index| index.selection.matches(self.plan(), line));
         let budget =
             raises.try_fold(basis, |months, index| raise(&months, index.percent).ok_or_else(|| overflow(line)))?;
         let forecast = match line.forecast {

@@ -25,6 +25,7 @@ impl Month {
     pub const MARCH: Month = Month(2);
     pub const APRIL: Month = Month(3);
     pub const JUNE: Month = Month(5);
+    pub const JULY: Month = Month(6);
     pub const DECEMBER: Month = Month(11);
 
     /// Every month, January to December.

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::amount::Amount;
 use super::period::{Month, Monthly};
+use super::scenario::Scenario;
 
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -111,6 +112,11 @@ pub struct Driver {
 /// Quantities are exact decimals, written as strings like amounts.
 fn quantities<S: serde::Serializer>(values: &[Decimal; 12], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(values.iter().map(Decimal::to_string))
+}
+
+/// A decimal (a percentage, a quantity) written as a string, exactly.
+pub(crate) fn decimal<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
 }
 
 /// A monthly series of a line.
@@ -230,6 +236,11 @@ pub struct Plan {
     pub lines: Vec<Line>,
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
+    /// Scenarios for the budget, with their measures. Not yet in the file
+    /// format: it comes with format version 2.
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Plan {

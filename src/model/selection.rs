@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::plan::{Activity, CategoryId, DepartmentId, Line, LineId, Plan, ServiceId};
+use super::plan::{Activity, CategoryId, DepartmentId, Kind, Line, LineId, Plan, ServiceId};
 
 /// The lines that match every criterion given; a criterion left empty
 /// matches every line, and within a criterion any listed value matches
@@ -20,6 +20,9 @@ pub struct Selection {
     pub services: Vec<ServiceId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<Activity>,
+    /// Costs or revenue, by the lines' categories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<Kind>,
     /// Named lines (rader).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<LineId>,
@@ -36,9 +39,10 @@ impl Selection {
         Selection::default()
     }
 
-    /// Whether `line` is selected.
-    pub fn matches(&self, line: &Line) -> bool {
-        allows(&self.departments, &line.department)
+    /// Whether `line` of `plan` is selected.
+    pub fn matches(&self, plan: &Plan, line: &Line) -> bool {
+        allows(&self.kinds, &plan.kind(line))
+            && allows(&self.departments, &line.department)
             && allows(&self.categories, &line.category)
             && allows(&self.activities, &line.activity)
             && allows(&self.lines, &line.id)
@@ -47,7 +51,7 @@ impl Selection {
 
     /// The selected lines of `plan`, in plan order.
     pub fn lines<'a>(&'a self, plan: &'a Plan) -> impl Iterator<Item = &'a Line> + 'a {
-        plan.lines.iter().filter(|line| self.matches(line))
+        plan.lines.iter().filter(|line| self.matches(plan, line))
     }
 
     /// Whether the selection names a department, category, service or line.
@@ -81,6 +85,8 @@ mod tests {
         assert!(chosen.iter().all(|line| line.category == personnel && ekonomi_or_hr.contains(&line.department)));
         let development = Selection { activities: vec![Activity::Development], ..Selection::default() };
         assert!(development.lines(&plan).all(|line| line.activity == Activity::Development));
+        let costs = Selection { kinds: vec![Kind::Cost], ..Selection::default() };
+        assert!(costs.lines(&plan).all(|line| plan.kind(line) == Kind::Cost));
         let by_service = Selection { services: vec![ServiceId(9)], ..Selection::default() };
         assert_eq!(by_service.lines(&plan).count(), 0, "the example's lines have no service");
     }

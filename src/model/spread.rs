@@ -80,6 +80,27 @@ pub fn split_evenly(total: Amount, parts: usize) -> Vec<Amount> {
         .collect()
 }
 
+/// Exact `shares` rounded to the öre so that they sum to their rounded
+/// total: each rounded down, and the öre left over one each to the shares
+/// with the largest remainders (ties to the earlier share). No share moves
+/// by an öre or more. `None` when a share leaves the range of amounts.
+pub fn round_shares(shares: &[Decimal]) -> Option<Vec<Amount>> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let ore: Vec<Decimal> = shares.iter().map(|share| share.checked_mul(hundred)).collect::<Option<_>>()?;
+    let total = ore.iter().try_fold(Decimal::ZERO, |sum, share| sum.checked_add(*share))?;
+    let total = total.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let floors: Vec<Decimal> = ore.iter().map(|share| share.floor()).collect();
+    let left = total - floors.iter().copied().sum::<Decimal>();
+    let mut by_remainder: Vec<usize> = (0..ore.len()).collect();
+    by_remainder.sort_by(|a, b| (ore[*b] - floors[*b]).cmp(&(ore[*a] - floors[*a])).then(a.cmp(b)));
+    let extra = usize::try_from(i128::try_from(left).ok()?).ok()?;
+    let mut out = floors;
+    for index in by_remainder.into_iter().take(extra) {
+        out[index] += Decimal::ONE;
+    }
+    out.into_iter().map(|ore| Amount::from_decimal(ore / hundred).ok()).collect()
+}
+
 /// How [`fill_open`] spread a year's total.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fill {
@@ -148,6 +169,20 @@ mod tests {
         assert_eq!(split_evenly(Amount::kronor(100), 3), amounts(&["33.34", "33.33", "33.33"]));
         assert_eq!(split_evenly(Amount::kronor(-100), 3), amounts(&["-33.33", "-33.33", "-33.34"]));
         assert_eq!(split_evenly(Amount::kronor(5), 0), Vec::<Amount>::new());
+    }
+
+    #[test]
+    fn rounded_shares_sum_to_their_rounded_total() {
+        let thirds: Vec<Decimal> = (0..3).map(|_| Decimal::from(100) / Decimal::from(3)).collect();
+        assert_eq!(round_shares(&thirds).unwrap(), amounts(&["33.34", "33.33", "33.33"]));
+        let mixed = ["10.004", "-5.006", "0.0049"].map(|s| Decimal::from_str_exact(s).unwrap());
+        let rounded = round_shares(&mixed).unwrap();
+        assert_eq!(Amount::checked_sum(rounded.iter().copied()), Ok("5.00".parse().unwrap()));
+        assert_eq!(
+            rounded,
+            amounts(&["10.00", "-5.01", "0.01"]),
+            "−5,006 rounds down, 0,0049 has the largest remainder"
+        );
     }
 
     #[test]

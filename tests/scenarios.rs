@@ -1,0 +1,306 @@
+//! Scenarios: measures on top of a base, their steps and goal seek.
+#![cfg(not(target_arch = "wasm32"))] // property tests run natively
+
+use kalkyl::model::calc::Changes;
+use kalkyl::model::example::april_2023;
+use kalkyl::model::scenario::{
+    Base, Change, Goal, GoalError, Measure, MeasureError, MeasureId, Risk, Scenario, ScenarioError, ScenarioId,
+    evaluate, goal_seek,
+};
+use kalkyl::model::{
+    Activity, Amount, CategoryId, DepartmentId, DriverId, Engine, Group, Kind, LineId, Month, Plan, Row, Selection,
+    Series, Span,
+};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+mod common;
+
+fn measure(id: u32, change: Change, from: Month) -> Measure {
+    Measure {
+        id: MeasureId(id),
+        name: format!("Åtgärd {id}"),
+        change,
+        from,
+        enabled: true,
+        consequence: String::new(),
+        risk: Risk::Medium,
+    }
+}
+
+fn with_scenario(mut plan: Plan, measures: Vec<Measure>) -> Engine {
+    plan.scenarios = vec![Scenario { id: ScenarioId(1), name: "A".into(), base: Base::Budget, measures }];
+    Engine::new(plan).unwrap()
+}
+
+fn year(engine: &Engine, row: Row) -> Amount {
+    engine.value(row, Series::Budget, Span::FullYear).unwrap()
+}
+
+const COSTS: Row = Row::Total(Group::All, Kind::Cost);
+const RESULT: Row = Row::Result(Group::All);
+
+fn cost_lines() -> Selection {
+    Selection { kinds: vec![Kind::Cost], ..Selection::default() }
+}
+
+fn percent(n: i64) -> Decimal {
+    Decimal::from(n)
+}
+
+#[test]
+fn a_cut_on_personnel_from_july_lowers_costs_by_half_a_years_share() {
+    let personnel = Selection { categories: vec![CategoryId(1)], ..Selection::default() };
+    let cut =
+        measure(1, Change::Percent { selection: personnel, percent: percent(-10) }, Month::from_index(6).unwrap());
+    let engine = with_scenario(april_2023(), vec![cut]);
+    let evaluation = evaluate(&engine, ScenarioId(1)).unwrap();
+    let personnel_row = Row::Total(Group::Category(CategoryId(1)), Kind::Cost);
+    let july_on: Amount = {
+        let months = engine.months(personnel_row, Series::Budget).unwrap();
+        Amount::checked_sum(months[6..].iter().copied()).unwrap()
+    };
+    let expected = year(&engine, COSTS).decimal() - july_on.decimal() / Decimal::TEN;
+    let costs = evaluation.year(&engine, COSTS).unwrap().decimal();
+    assert!((costs - expected).abs() < Decimal::ONE, "{costs} against {expected}");
+    assert_eq!(
+        evaluation.step(&engine, 0, COSTS).unwrap(),
+        evaluation.year(&engine, COSTS).unwrap().checked_sub(year(&engine, COSTS)).unwrap()
+    );
+}
+
+#[test]
+fn every_kind_of_measure_moves_the_budget_as_it_says() {
+    let costs = vec![Kind::Cost];
+    let ekonomi = Selection { departments: vec![DepartmentId(1)], kinds: costs.clone(), ..Selection::default() };
+    let development = Selection { activities: vec![Activity::Development], kinds: costs, ..Selection::default() };
+    let measures = vec![
+        measure(1, Change::Amount { selection: ekonomi.clone(), amount: Amount::kronor(-1_200_000) }, Month::JANUARY),
+        measure(
+            2,
+            Change::Transfer { from: development, to: ekonomi.clone(), amount: Amount::kronor(600_000) },
+            Month::JANUARY,
+        ),
+        measure(3, Change::Index { selection: cost_lines(), percent: percent(2) }, Month::JANUARY),
+        measure(
+            4,
+            Change::Fte {
+                selection: ekonomi,
+                driver: None,
+                change: percent(-2),
+                cost_per_fte: Amount::kronor(660_000),
+            },
+            Month::JULY,
+        ),
+    ];
+    let engine = with_scenario(april_2023(), measures);
+    let evaluation = evaluate(&engine, ScenarioId(1)).unwrap();
+    assert!(evaluation.steps.iter().all(|step| step.error.is_none()));
+    assert_eq!(evaluation.step(&engine, 0, COSTS).unwrap(), Amount::kronor(-1_200_000), "an amount a year, exactly");
+    assert_eq!(evaluation.step(&engine, 1, COSTS).unwrap(), Amount::ZERO, "a transfer moves, it does not add");
+    assert_eq!(evaluation.step(&engine, 3, COSTS).unwrap(), Amount::kronor(-660_000), "2 FTE for half a year");
+    let index = evaluation.step(&engine, 2, COSTS).unwrap().decimal();
+    let before = evaluation.year_after(&engine, 2, COSTS).unwrap().decimal();
+    assert!((index - before / Decimal::from(50)).abs() < Decimal::ONE, "2 % of the costs at that point");
+}
+
+#[test]
+fn bad_measures_are_refused_and_change_nothing() {
+    let nothing = Selection { lines: vec![LineId(999)], ..Selection::default() };
+    let personnel = Selection { categories: vec![CategoryId(1)], ..Selection::default() };
+    let measures = vec![
+        measure(1, Change::Percent { selection: nothing, percent: percent(-5) }, Month::JANUARY),
+        measure(2, Change::Amount { selection: personnel, amount: Amount::kronor(-10_000_000_000) }, Month::JANUARY),
+        measure(3, Change::Volume { driver: DriverId(7), percent: percent(5) }, Month::JANUARY),
+    ];
+    let engine = with_scenario(april_2023(), measures);
+    let evaluation = evaluate(&engine, ScenarioId(1)).unwrap();
+    let errors: Vec<_> = evaluation.steps.iter().map(|step| step.error.clone()).collect();
+    assert_eq!(errors[0], Some(MeasureError::EmptySelection));
+    assert!(matches!(errors[1], Some(MeasureError::NegativeCost(_))), "{:?}", errors[1]);
+    assert_eq!(errors[2], Some(MeasureError::UnknownDriver(DriverId(7))));
+    assert_eq!(evaluation.year(&engine, COSTS).unwrap(), year(&engine, COSTS));
+}
+
+#[test]
+fn a_circular_base_is_an_error() {
+    let mut plan = april_2023();
+    plan.scenarios = vec![
+        Scenario { id: ScenarioId(1), name: "A".into(), base: Base::Scenario(ScenarioId(2)), measures: vec![] },
+        Scenario { id: ScenarioId(2), name: "B".into(), base: Base::Scenario(ScenarioId(1)), measures: vec![] },
+    ];
+    let engine = Engine::new(plan).unwrap();
+    assert_eq!(
+        evaluate(&engine, ScenarioId(1)).unwrap_err(),
+        ScenarioError::CircularBase(vec!["A".into(), "B".into(), "A".into()])
+    );
+}
+
+#[test]
+fn goal_seek_finds_the_cut_that_meets_the_frame() {
+    // The agency's frame for 2024: about 60 mnkr less in costs.
+    let engine = with_scenario(april_2023(), vec![]);
+    let target = year(&engine, COSTS).checked_sub(Amount::kronor(60_000_000)).unwrap();
+    let consultants = Selection { categories: vec![CategoryId(2), CategoryId(3)], ..Selection::default() };
+    let proposal =
+        goal_seek(&engine, ScenarioId(1), Goal { row: COSTS, target }, consultants.clone(), Month::JANUARY).unwrap();
+    assert_eq!(proposal.residual, Amount::ZERO);
+    assert!(proposal.percent < Decimal::ZERO && proposal.percent > percent(-20), "{}", proposal.percent);
+    let engine = with_scenario(april_2023(), vec![measure(1, proposal.change, Month::JANUARY)]);
+    assert_eq!(evaluate(&engine, ScenarioId(1)).unwrap().year(&engine, COSTS).unwrap(), target);
+    // The result rises as costs fall: 10 mnkr better from a cut on personnel.
+    let personnel = Selection { categories: vec![CategoryId(1)], ..Selection::default() };
+    let better = year(&engine, RESULT).checked_add(Amount::kronor(10_000_000)).unwrap();
+    let proposal =
+        goal_seek(&engine, ScenarioId(1), Goal { row: RESULT, target: better }, personnel, Month::JULY).unwrap();
+    assert_eq!((proposal.reached, proposal.residual), (better, Amount::ZERO));
+    let revenue_only = Selection { categories: vec![CategoryId(6)], ..Selection::default() };
+    assert_eq!(
+        goal_seek(&engine, ScenarioId(1), Goal { row: COSTS, target }, revenue_only, Month::JANUARY),
+        Err(GoalError::NoEffect)
+    );
+    let far = Goal { row: COSTS, target: Amount::ZERO };
+    assert!(matches!(
+        goal_seek(&engine, ScenarioId(1), far, consultants, Month::JANUARY),
+        Err(GoalError::Unreachable(_))
+    ));
+}
+
+fn selection() -> impl Strategy<Value = Selection> {
+    (prop::option::of(0u32..3), prop::option::of(0u32..3), prop::option::of(any::<bool>())).prop_map(
+        |(department, category, development)| Selection {
+            departments: department.map(DepartmentId).into_iter().collect(),
+            categories: category.map(CategoryId).into_iter().collect(),
+            activities: development
+                .map(|d| if d { Activity::Development } else { Activity::Operations })
+                .into_iter()
+                .collect(),
+            ..Selection::default()
+        },
+    )
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    let percent = (-5_000i64..5_000).prop_map(|p| Decimal::new(p, 2));
+    let amount = (-1_000_000_000i64..1_000_000_000).prop_map(Amount::kronor);
+    prop_oneof![
+        (selection(), percent.clone()).prop_map(|(selection, percent)| Change::Percent { selection, percent }),
+        (selection(), amount.clone()).prop_map(|(selection, amount)| Change::Amount { selection, amount }),
+        (selection(), percent.clone()).prop_map(|(selection, percent)| Change::Index { selection, percent }),
+        percent.clone().prop_map(|percent| Change::Volume { driver: DriverId(1), percent }),
+        (selection(), -50i64..50, 0i64..2_000_000).prop_map(|(selection, change, cost)| Change::Fte {
+            selection,
+            driver: Some(DriverId(1)),
+            change: Decimal::from(change),
+            cost_per_fte: Amount::kronor(cost),
+        }),
+        (selection(), selection(), amount).prop_map(|(from, to, amount)| Change::Transfer { from, to, amount }),
+    ]
+}
+
+fn measures() -> impl Strategy<Value = Vec<Measure>> {
+    prop::collection::vec((change(), 0usize..12, any::<bool>()), 0..6).prop_map(|changes| {
+        changes
+            .into_iter()
+            .enumerate()
+            .map(|(i, (change, from, enabled))| Measure {
+                enabled,
+                ..measure(i as u32 + 1, change, Month::from_index(from).unwrap())
+            })
+            .collect()
+    })
+}
+
+/// Every row of a generated plan: lines, and the totals and results of each group.
+fn rows(plan: &Plan) -> Vec<Row> {
+    let mut groups = vec![Group::All];
+    groups.extend(plan.departments.iter().map(|d| Group::Department(d.id)));
+    groups.extend(plan.categories.iter().map(|c| Group::Category(c.id)));
+    let mut rows: Vec<Row> = plan.lines.iter().map(|line| Row::Line(line.id)).collect();
+    for group in groups {
+        rows.extend([Row::Total(group, Kind::Cost), Row::Total(group, Kind::Revenue), Row::Result(group)]);
+    }
+    rows
+}
+
+/// The plan with a scenario's changes written into it.
+fn applied(plan: &Plan, changes: &Changes) -> Plan {
+    let mut plan = plan.clone();
+    for line in &mut plan.lines {
+        if let Some(budget) = changes.budgets.get(&line.id) {
+            line.budget = *budget;
+        }
+    }
+    for driver in &mut plan.drivers {
+        if let Some(months) = changes.drivers.get(&driver.id) {
+            driver.months = *months;
+        }
+    }
+    plan
+}
+
+proptest! {
+    #![proptest_config(common::config("scenarios"))]
+
+    #[test]
+    fn a_scenario_is_its_base_with_its_measures_computed_whole(plan in common::plan(), measures in measures()) {
+        let engine = with_scenario(plan.clone(), measures);
+        let Ok(evaluation) = evaluate(&engine, ScenarioId(1)) else { return Ok(()) };
+        let whole = Engine::new(applied(&plan, evaluation.changes())).unwrap();
+        let last = evaluation.steps.len();
+        for row in rows(&plan) {
+            for series in Series::ALL {
+                prop_assert_eq!(evaluation.months_after(&engine, last, row, series), whole.months(row, series));
+            }
+        }
+    }
+
+    #[test]
+    fn the_steps_sum_exactly_to_scenario_minus_base(plan in common::plan(), measures in measures()) {
+        let engine = with_scenario(plan.clone(), measures.clone());
+        let Ok(evaluation) = evaluate(&engine, ScenarioId(1)) else { return Ok(()) };
+        for row in rows(&plan) {
+            let Ok(steps) = (0..measures.len()).map(|i| evaluation.step(&engine, i, row)).collect::<Result<Vec<_>, _>>() else { continue };
+            let Ok(sum) = Amount::checked_sum(steps) else { continue };
+            let Ok(difference) = evaluation.year(&engine, row).and_then(|end| end.checked_sub(year(&engine, row))) else { continue };
+            prop_assert_eq!(sum, difference);
+        }
+    }
+
+    #[test]
+    fn no_measures_is_the_base_and_a_measure_switched_off_is_one_removed(plan in common::plan(), measures in measures(), off in any::<prop::sample::Index>()) {
+        let engine = with_scenario(plan.clone(), vec![]);
+        let evaluation = evaluate(&engine, ScenarioId(1)).unwrap();
+        for row in rows(&plan) {
+            prop_assert_eq!(evaluation.months_after(&engine, 0, row, Series::Budget), engine.months(row, Series::Budget));
+        }
+        if measures.is_empty() { return Ok(()) }
+        let at = off.index(measures.len());
+        let mut switched = measures.clone();
+        switched[at].enabled = false;
+        let mut removed = measures.clone();
+        removed.remove(at);
+        let switched = with_scenario(plan.clone(), switched);
+        let removed = with_scenario(plan.clone(), removed);
+        let (Ok(a), Ok(b)) = (evaluate(&switched, ScenarioId(1)), evaluate(&removed, ScenarioId(1))) else { return Ok(()) };
+        prop_assert_eq!(a.changes(), b.changes());
+    }
+
+    #[test]
+    fn goal_seek_meets_the_frame_within_the_residual_it_reports(plan in common::plan(), measures in measures(), target_share in 1i64..30) {
+        let engine = with_scenario(plan, measures);
+        let Ok(evaluation) = evaluate(&engine, ScenarioId(1)) else { return Ok(()) };
+        let Ok(costs) = evaluation.year(&engine, COSTS) else { return Ok(()) };
+        prop_assume!(costs.decimal() > Decimal::ZERO);
+        let Ok(target) = Amount::from_decimal((costs.decimal() * Decimal::new(100 - target_share, 2)).round_dp(2)) else { return Ok(()) };
+
+        match goal_seek(&engine, ScenarioId(1), Goal { row: COSTS, target }, cost_lines(), Month::JANUARY) {
+            Ok(proposal) => {
+                prop_assert_eq!(proposal.reached.checked_sub(target).unwrap(), proposal.residual);
+                prop_assert!(proposal.residual.decimal().abs() < Decimal::ONE, "residual {}", proposal.residual);
+            }
+            Err(GoalError::NoEffect | GoalError::Unreachable(_) | GoalError::Measure(_)) => {}
+            Err(other) => prop_assert!(false, "{:?}", other),
+        }
+    }
+}
