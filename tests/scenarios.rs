@@ -304,3 +304,78 @@ proptest! {
         }
     }
 }
+
+fn scenario(id: u32, base: Base, measures: Vec<Measure>) -> Scenario {
+    Scenario { id: ScenarioId(id), name: format!("Scenario {id}"), base, measures }
+}
+
+#[test]
+fn scenario_edits_are_checked_and_a_refused_one_changes_nothing() {
+    use kalkyl::model::CommandError;
+    let mut engine = Engine::new(april_2023()).unwrap();
+    let cut = measure(1, Change::Percent { selection: cost_lines(), percent: percent(-2) }, Month::JANUARY);
+    engine.save_scenario(scenario(1, Base::Budget, vec![cut.clone()])).unwrap();
+    engine.save_scenario(scenario(2, Base::Scenario(ScenarioId(1)), vec![])).unwrap();
+    let before = engine.plan().clone();
+
+    let nothing = Selection { lines: vec![LineId(999)], ..Selection::default() };
+    let empty = measure(2, Change::Percent { selection: nothing, percent: percent(-5) }, Month::JANUARY);
+    assert_eq!(
+        engine.save_scenario(scenario(1, Base::Budget, vec![cut.clone(), empty])),
+        Err(CommandError::Measure(MeasureError::EmptySelection))
+    );
+    let circle = engine.save_scenario(scenario(1, Base::Scenario(ScenarioId(2)), vec![cut.clone()]));
+    assert!(matches!(circle, Err(CommandError::CircularBase(names)) if names.len() == 3));
+    assert_eq!(
+        engine.save_scenario(scenario(2, Base::Budget, vec![cut])),
+        Err(CommandError::DuplicateMeasure(MeasureId(1)))
+    );
+    assert_eq!(
+        engine.execute(kalkyl::model::Command::RemoveScenario(ScenarioId(1))),
+        Err(CommandError::ScenarioInUse { by: "Scenario 2".into() })
+    );
+    let department = kalkyl::model::structure::ItemId::Department(DepartmentId(1));
+    let measure_on_ekonomi = measure(
+        3,
+        Change::Amount {
+            selection: Selection { departments: vec![DepartmentId(1)], ..cost_lines() },
+            amount: Amount::kronor(-1),
+        },
+        Month::JANUARY,
+    );
+    engine.save_scenario(scenario(2, Base::Budget, vec![measure_on_ekonomi])).unwrap();
+    assert!(kalkyl::model::structure::users(engine.plan(), department).contains(&"Scenario 2: Åtgärd 3".to_owned()));
+    engine.undo().unwrap();
+    assert_eq!(engine.plan(), &before, "refused edits left nothing behind; the last one is undone");
+    engine.undo().unwrap();
+    engine.undo().unwrap();
+    assert!(engine.plan().scenarios.is_empty());
+}
+
+proptest! {
+    #![proptest_config(common::config("scenario_edits"))]
+
+    #[test]
+    fn undo_restores_any_sequence_of_scenario_edits(plan in common::plan(), edits in prop::collection::vec((0u32..3, 0u32..4, measures(), any::<bool>()), 0..8)) {
+        let mut engine = Engine::new(plan.clone()).unwrap();
+        let mut applied = 0;
+        for (id, base, measures, remove) in edits {
+            let before = engine.plan().clone();
+            let base = if base == 0 || base == id { Base::Budget } else { Base::Scenario(ScenarioId(base)) };
+            let result = if remove {
+                engine.execute(kalkyl::model::Command::RemoveScenario(ScenarioId(id)))
+            } else {
+                let measures = measures.into_iter().map(|m| Measure { id: MeasureId(m.id.0 + 10 * id), ..m }).collect();
+                engine.save_scenario(scenario(id, base, measures))
+            };
+            match result {
+                Ok(()) => applied += 1,
+                Err(_) => prop_assert_eq!(engine.plan(), &before, "a refused edit changes nothing"),
+            }
+        }
+        for _ in 0..applied {
+            prop_assert!(engine.undo().unwrap());
+        }
+        prop_assert_eq!(engine.plan(), &plan);
+    }
+}

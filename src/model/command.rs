@@ -8,6 +8,7 @@ use super::formula::FormulaError;
 use super::period::Month;
 use super::period::closed_count;
 use super::plan::{DriverId, Forecast, LineId, Plan, Series, Snapshot};
+use super::scenario::{self, MeasureError, MeasureId, Scenario, ScenarioId};
 use super::spread::{Fill, SplitError, fill_open};
 use super::structure::{self, Item, ItemId};
 
@@ -48,6 +49,13 @@ pub enum Command {
     Replace(Box<Plan>),
     /// Renames the plan.
     SetName(String),
+    /// Adds a scenario at a place in the list (or last).
+    InsertScenario { index: usize, scenario: Box<Scenario> },
+    /// Removes a scenario no other scenario starts from.
+    RemoveScenario(ScenarioId),
+    /// Replaces a scenario (its name, base or measures) by its id. Applied as
+    /// given: checked when entered, by [`crate::model::Engine::save_scenario`].
+    SetScenario(Box<Scenario>),
 }
 
 /// Why a command was refused. A refused command changes nothing.
@@ -74,6 +82,18 @@ pub enum CommandError {
     InUse { item: ItemId, by: String, count: usize },
     /// A name must have at least one letter or digit.
     EmptyName,
+    /// The plan has no scenario with this id.
+    UnknownScenario(ScenarioId),
+    /// The scenario id is already taken.
+    DuplicateScenario(ScenarioId),
+    /// The measure id is already taken, in this or another scenario.
+    DuplicateMeasure(MeasureId),
+    /// Another scenario starts from this one: its name.
+    ScenarioInUse { by: String },
+    /// The scenarios' bases would go round in a circle: their names.
+    CircularBase(Vec<String>),
+    /// A measure cannot be applied.
+    Measure(MeasureError),
 }
 
 /// What a command changed, for recalculation.
@@ -162,6 +182,9 @@ impl Command {
                 let old = std::mem::replace(&mut plan.name, name);
                 Ok(Applied { inverse: Command::SetName(old), touched: Touched::default() })
             }
+            Command::InsertScenario { index, scenario } => scenario::insert(plan, index, *scenario),
+            Command::RemoveScenario(id) => scenario::remove(plan, id),
+            Command::SetScenario(scenario) => scenario::set(plan, *scenario),
             Command::Replace(new) => {
                 let old = std::mem::replace(plan, *new);
                 Ok(Applied { inverse: Command::Replace(Box::new(old)), touched: Touched::structure() })

@@ -52,6 +52,25 @@ impl Engine {
         Ok(())
     }
 
+    /// Runs `command`, then `check` on the result: when the check refuses,
+    /// the command is taken back and the plan, the figures and the history
+    /// are as they were.
+    pub fn execute_checked(
+        &mut self,
+        command: Command,
+        check: impl FnOnce(&Engine) -> Result<(), CommandError>,
+    ) -> Result<(), CommandError> {
+        let inverse = self.run(command)?;
+        if let Err(error) = check(self) {
+            // Taking back what was just applied restores a state the plan had.
+            let _ = self.run(inverse);
+            return Err(error);
+        }
+        self.undo.push(inverse);
+        self.redo.clear();
+        Ok(())
+    }
+
     /// Undoes the last edit; `false` when there is none.
     pub fn undo(&mut self) -> Result<bool, CommandError> {
         self.step(Direction::Undo)

@@ -172,9 +172,17 @@ pub fn rename(plan: &mut Plan, id: ItemId, name: String) -> Result<Applied, Comm
     Ok(Applied { inverse, touched: Touched::structure() })
 }
 
-/// The names of the lines that use `id`: lines on a department, category or
-/// service; formulas or forecasts naming a driver; formulas naming a line.
+/// The names of what uses `id`: lines on a department, category or
+/// service; formulas or forecasts naming a driver; formulas naming a line;
+/// scenarios' measures naming any of them.
 pub fn users(plan: &Plan, id: ItemId) -> Vec<String> {
+    let mut users = line_users(plan, id);
+    users.extend(super::scenario::users(plan, id));
+    users
+}
+
+/// The names of the lines that use `id`.
+fn line_users(plan: &Plan, id: ItemId) -> Vec<String> {
     let named = |name: Ref| -> Vec<LineId> {
         Graph::new(plan).users(name).into_iter().filter(|l| ItemId::Line(*l) != id).collect()
     };

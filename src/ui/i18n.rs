@@ -2,6 +2,7 @@
 
 use crate::model::formula::FormulaError;
 use crate::model::number::BlockError;
+use crate::model::scenario::MeasureError;
 use crate::model::spread::Fill;
 use crate::model::{Activity, AmountError, CommandError, Forecast, Kind, Month, Series};
 use crate::storage::StorageFailure;
@@ -388,15 +389,62 @@ impl Lang {
             CommandError::DuplicateId(_) => self.pick("Det id:t används redan.", "That id is already taken.").into(),
             CommandError::EmptyName => self.pick("Ett namn kan inte vara tomt.", "A name cannot be empty.").into(),
             CommandError::InUse { by, count, .. } => match (self, count) {
-                (Lang::Sv, 1) => format!("Kan inte tas bort: raden ”{by}” använder den."),
-                (Lang::En, 1) => format!("Cannot be removed: the line '{by}' uses it."),
-                (Lang::Sv, _) => format!("Kan inte tas bort: {count} rader använder den, bland dem ”{by}”."),
-                (Lang::En, _) => format!("Cannot be removed: {count} lines use it, among them '{by}'."),
+                (Lang::Sv, 1) => format!("Kan inte tas bort: ”{by}” använder den."),
+                (Lang::En, 1) => format!("Cannot be removed: '{by}' uses it."),
+                (Lang::Sv, _) => {
+                    format!("Kan inte tas bort: {count} rader eller åtgärder använder den, bland dem ”{by}”.")
+                }
+                (Lang::En, _) => format!("Cannot be removed: {count} lines or measures use it, among them '{by}'."),
             },
+            CommandError::UnknownScenario(_) => {
+                self.pick("Scenariot finns inte längre.", "The scenario no longer exists.").into()
+            }
+            CommandError::DuplicateScenario(_) => {
+                self.pick("Det scenario-id:t används redan.", "That scenario id is already taken.").into()
+            }
+            CommandError::DuplicateMeasure(_) => {
+                self.pick("Det åtgärds-id:t används redan.", "That measure id is already taken.").into()
+            }
+            CommandError::ScenarioInUse { by } => match self {
+                Lang::Sv => format!("Kan inte tas bort: scenariot ”{by}” utgår från det."),
+                Lang::En => format!("Cannot be removed: the scenario '{by}' starts from it."),
+            },
+            CommandError::CircularBase(names) => match self {
+                Lang::Sv => format!("Scenarierna skulle utgå från varandra i en ring: {}.", names.join(" → ")),
+                Lang::En => format!("The scenarios would start from each other in a circle: {}.", names.join(" → ")),
+            },
+            CommandError::Measure(error) => self.measure_error(error),
             CommandError::Formula(error) => match self {
                 Lang::Sv => format!("Formeln ändrades inte: {}.", self.formula_error(error)),
                 Lang::En => format!("The formula was not changed: {}.", self.formula_error(error)),
             },
+        }
+    }
+
+    /// Why a measure cannot be applied.
+    pub fn measure_error(self, error: &MeasureError) -> String {
+        match (self, error) {
+            (_, MeasureError::EmptySelection) => self
+                .pick(
+                    "Åtgärden träffar inga rader: urvalet har inga inskrivna belopp från den månaden (formelrader följer det de räknas från).",
+                    "The measure reaches no line: the selection has no typed amounts from that month (formula lines follow what they are computed from).",
+                )
+                .into(),
+            (Lang::Sv, MeasureError::NegativeCost(line)) => {
+                format!("Åtgärden skulle göra kostnaden på raden ”{line}” negativ. Inget ändrades.")
+            }
+            (Lang::En, MeasureError::NegativeCost(line)) => {
+                format!("The measure would take the cost of the line '{line}' below zero. Nothing changed.")
+            }
+            (_, MeasureError::UnknownDriver(_)) => {
+                self.pick("Drivaren finns inte längre.", "The driver no longer exists.").into()
+            }
+            (_, MeasureError::VolumeTooLow) => self
+                .pick("En volym kan inte minska med 100 % eller mer.", "A volume cannot fall by 100 % or more.")
+                .into(),
+            (_, MeasureError::Overflow) => {
+                self.pick("Ett belopp blir för stort (över 10^15 kr).", "An amount becomes too large (over 10^15 kr).").into()
+            }
         }
     }
 

@@ -11,6 +11,7 @@
 //! exactly.
 
 mod apply;
+mod edit;
 mod evaluate;
 mod goal_seek;
 
@@ -23,6 +24,8 @@ use super::plan::DriverId;
 use super::selection::Selection;
 
 pub use apply::MeasureError;
+pub use edit::users;
+pub(crate) use edit::{insert, remove, set};
 pub use evaluate::{Evaluation, ScenarioError, evaluate};
 pub use goal_seek::{Goal, GoalError, Proposal, goal_seek};
 
