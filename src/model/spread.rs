@@ -1,6 +1,7 @@
 //! Splitting an amount into parts that sum to it exactly, to the öre.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
 
 use super::amount::Amount;
 
@@ -23,14 +24,62 @@ fn scaled(value: Decimal, scale: u32) -> Option<i128> {
     (value.scale() == scale).then(|| value.mantissa())
 }
 
+/// The step a split or a price is rounded to (avrundning): öre, whole
+/// kronor, ten kronor …
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// öre (0,01 kr)
+    Ore,
+    /// hela kronor
+    #[default]
+    Krona,
+    /// tiotal kronor
+    TenKronor,
+    /// hundratal kronor
+    HundredKronor,
+}
+
+impl Rounding {
+    pub const ALL: [Rounding; 4] = [Rounding::Ore, Rounding::Krona, Rounding::TenKronor, Rounding::HundredKronor];
+
+    /// The step in öre.
+    pub fn ore(self) -> i128 {
+        match self {
+            Rounding::Ore => 1,
+            Rounding::Krona => 100,
+            Rounding::TenKronor => 1_000,
+            Rounding::HundredKronor => 10_000,
+        }
+    }
+
+    /// `value` rounded to the step, half away from zero.
+    pub fn round(self, value: Decimal) -> Result<Amount, SplitError> {
+        let step = Decimal::from(self.ore()) / Decimal::ONE_HUNDRED;
+        let steps = value.checked_div(step).ok_or(SplitError::Overflow)?;
+        let rounded = steps.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        let value = rounded.checked_mul(step).ok_or(SplitError::Overflow)?;
+        Amount::from_decimal(value).map_err(|_| SplitError::Overflow)
+    }
+}
+
 /// Splits `total` over `weights` in proportion, exact to the öre, by the
-/// largest-remainder method: each part gets its exact share rounded down to
-/// the öre, and the öre left over go one each to the parts with the largest
-/// remainders, ties to the earlier part. So the parts sum exactly to
-/// `total`, no part is an öre or more from its exact share, and the result
+/// largest-remainder method: [`split_rounded`] to the öre.
+pub fn split_by(total: Amount, weights: &[Decimal]) -> Result<Vec<Amount>, SplitError> {
+    split_rounded(total, weights, Rounding::Ore)
+}
+
+/// Splits `total` over `weights` in proportion, in whole steps of
+/// `rounding`, by the largest-remainder method: each part gets its exact
+/// share rounded down to a step, and what is left goes a step each to the
+/// parts with the largest remainders, ties to the earlier part. When `total`
+/// is not itself a whole number of steps, the part after the last one to get
+/// a whole step takes what is left below a step. So the parts sum exactly to
+/// `total`, no part is a step or more from its exact share, and the result
 /// depends only on the order of the weights. Weights may be of any sign but
 /// must not sum to zero; computed in exact integer arithmetic.
-pub fn split_by(total: Amount, weights: &[Decimal]) -> Result<Vec<Amount>, SplitError> {
+pub fn split_rounded(total: Amount, weights: &[Decimal], rounding: Rounding) -> Result<Vec<Amount>, SplitError> {
     let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
     let ints: Vec<i128> =
         weights.iter().map(|w| scaled(*w, scale)).collect::<Option<_>>().ok_or(SplitError::Overflow)?;
@@ -40,19 +89,26 @@ pub fn split_by(total: Amount, weights: &[Decimal]) -> Result<Vec<Amount>, Split
     }
     // With a negative sum, flip every sign so that the divisor is positive.
     let (sum, ore, flip) = if sum < 0 { (-sum, -total.ore(), true) } else { (sum, total.ore(), false) };
+    let step = rounding.ore();
+    let divisor = sum.checked_mul(step).ok_or(SplitError::Overflow)?;
     let mut parts = Vec::with_capacity(ints.len());
     let mut remainders = Vec::with_capacity(ints.len());
     for w in &ints {
         let numerator = ore.checked_mul(if flip { -w } else { *w }).ok_or(SplitError::Overflow)?;
-        parts.push(numerator.div_euclid(sum));
-        remainders.push(numerator.rem_euclid(sum));
+        parts.push(numerator.div_euclid(divisor) * step);
+        remainders.push(numerator.rem_euclid(divisor));
     }
-    let left = ore - parts.iter().sum::<i128>();
-    // 0 ≤ left < number of parts, since each remainder is below `sum`.
+    // 0 ≤ left < parts × step, since each remainder is below `divisor`.
+    let mut left = ore - parts.iter().sum::<i128>();
     let mut by_remainder: Vec<usize> = (0..parts.len()).collect();
     by_remainder.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b)));
-    for index in by_remainder.into_iter().take(usize::try_from(left).unwrap_or(0)) {
-        parts[index] += 1;
+    for index in by_remainder {
+        if left <= 0 {
+            break;
+        }
+        let more = left.min(step);
+        parts[index] += more;
+        left -= more;
     }
     let amount = |ore: i128| {
         let amount = Amount::from_ore(if flip { -ore } else { ore });
@@ -132,6 +188,15 @@ pub fn fill_open(total: Amount, months: &[Amount; 12], closed: usize) -> Result<
     Ok((out, fill))
 }
 
+/// `total` split into twelve months in whole steps of `rounding` as even as
+/// they allow, summing exactly to `total`: the first months take the steps
+/// left over, the month after them what is left below a step
+/// ([`split_rounded`] with equal weights).
+pub fn split_year_rounded(total: Amount, rounding: Rounding) -> Result<[Amount; 12], SplitError> {
+    let parts = split_rounded(total, &[Decimal::ONE; 12], rounding)?;
+    Ok(std::array::from_fn(|i| parts[i]))
+}
+
 /// [`split_evenly`] into twelve months.
 pub fn split_year(total: Amount) -> [Amount; 12] {
     let parts = split_evenly(total, 12);
@@ -162,6 +227,34 @@ mod tests {
 
     fn amounts(values: &[&str]) -> Vec<Amount> {
         values.iter().map(|v| v.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn a_split_in_whole_kronor_gives_the_ore_of_the_total_to_the_next_part() {
+        let thirds = weights(&[1, 1, 1]);
+        let parts = split_rounded(Amount::kronor(1000), &thirds, Rounding::Krona).unwrap();
+        assert_eq!(parts, amounts(&["334", "333", "333"]));
+        // 100,50 kr: 33 kr each, 1,50 kr left: a krona to the first, 50 öre to the second.
+        let parts = split_rounded("100.50".parse().unwrap(), &thirds, Rounding::Krona).unwrap();
+        assert_eq!(parts, amounts(&["34", "33.50", "33"]));
+        // 1 000 kr by 1 : 2 : 3 in tens: 166,67 / 333,33 / 500 round down to
+        // 160 / 330 / 500; the ten left goes to the largest remainder (6,67).
+        let parts = split_rounded(Amount::kronor(1000), &weights(&[1, 2, 3]), Rounding::TenKronor).unwrap();
+        assert_eq!(parts, amounts(&["170", "330", "500"]));
+        let year = split_year_rounded(Amount::kronor(1000), Rounding::Krona).unwrap();
+        assert_eq!(
+            (year[0], year[3], year[4], year[11]),
+            (Amount::kronor(84), Amount::kronor(84), Amount::kronor(83), Amount::kronor(83))
+        );
+    }
+
+    #[test]
+    fn a_price_rounds_half_away_from_zero_to_its_step() {
+        let value = |text: &str| Decimal::from_str_exact(text).unwrap();
+        assert_eq!(Rounding::Krona.round(value("1143.5")), Ok(Amount::kronor(1144)));
+        assert_eq!(Rounding::TenKronor.round(value("2519.31")), Ok(Amount::kronor(2520)));
+        assert_eq!(Rounding::Ore.round(value("-0.125")), Ok("-0.13".parse().unwrap()));
+        assert_eq!(Rounding::HundredKronor.round(value("149.99")), Ok(Amount::kronor(100)));
     }
 
     #[test]
