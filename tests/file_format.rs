@@ -46,6 +46,19 @@ fn every_released_version_keeps_opening() {
     }
 }
 
+#[test]
+fn a_version_1_file_opens_unchanged_and_gets_no_customers() {
+    let text = fs::read_to_string(root().join("tests/golden/v1.kalkyl.json")).unwrap();
+    let engine = document::open(&text).unwrap();
+    let plan = engine.plan();
+    assert!(plan.customers.is_empty());
+    assert_eq!(plan.allocation, Default::default());
+    let mut example = april_2023();
+    example.customers.clear();
+    example.allocation = Default::default();
+    assert_eq!(plan, &example, "everything else is the April 2023 plan as it was");
+}
+
 /// Golden files are never rewritten: `KALKYL_NEW_GOLDEN=1` writes the one of
 /// a new version, once, when it is first released.
 #[test]
@@ -63,6 +76,14 @@ proptest! {
 
     #[test]
     fn export_then_import_gives_an_equal_plan(plan in common::plan()) {
+        let json = document::to_json(&plan);
+        let read = document::from_json(&json).unwrap();
+        prop_assert_eq!(&read, &plan);
+        prop_assert_eq!(document::to_json(&read), json, "the same bytes again");
+    }
+
+    #[test]
+    fn a_plan_with_customers_and_allocation_round_trips(plan in common::allocated_plan()) {
         let json = document::to_json(&plan);
         let read = document::from_json(&json).unwrap();
         prop_assert_eq!(&read, &plan);
@@ -190,6 +211,73 @@ fn a_corpus_of_broken_files_each_gives_a_clear_error() {
     let mut doc = example();
     doc["plan"].as_object_mut().unwrap().remove("year");
     assert_eq!(problems(doc), vec![problem("year", Problem::Missing)]);
+}
+
+#[test]
+fn broken_customers_and_allocations_are_reported_with_their_places() {
+    let with = |change: &dyn Fn(&mut Value)| {
+        let mut doc = example();
+        change(&mut doc["plan"]);
+        problems(doc)
+    };
+    let key_values = "allocation.keys[0].variants[0].values";
+    assert_eq!(
+        with(&|plan| plan["allocation"]["keys"][0]["variants"][0]["values"][2][1] = json!("-5")),
+        vec![problem(&format!("{key_values}[2][1]"), Problem::NotAllowed { found: "\"-5\"".into() })]
+    );
+    assert_eq!(
+        with(&|plan| plan["allocation"]["keys"][0]["variants"][0]["values"][2][0] = json!(77)),
+        vec![problem(
+            key_values,
+            Problem::UnknownEntry { kind: Expected::Customer, id: 77, by: "Antal anställda".into() }
+        )]
+    );
+    assert_eq!(
+        with(&|plan| plan["allocation"]["rules"][0]["pool"] = json!(99)),
+        vec![problem(
+            "allocation.rules[0].pool",
+            Problem::UnknownEntry { kind: Expected::Pool, id: 99, by: "Bastjänster".into() }
+        )]
+    );
+    assert_eq!(
+        with(&|plan| plan["allocation"]["rules"][1]["pool"] = json!(1)),
+        vec![problem("allocation.rules[1].pool", Problem::BilledTwice { pool: 1 })]
+    );
+    assert_eq!(
+        with(&|plan| plan["allocation"]["rules"][0]["key"]["variant"] = json!(9)),
+        vec![problem(
+            "allocation.rules[0].key",
+            Problem::UnknownEntry { kind: Expected::Variant, id: 9, by: "Bastjänster".into() }
+        )]
+    );
+    assert_eq!(
+        with(&|plan| plan["allocation"]["pools"][0]["selection"]["departments"][0] = json!(42)),
+        vec![problem(
+            "allocation.pools[0].selection",
+            Problem::UnknownEntry {
+                kind: Expected::Department,
+                id: 42,
+                by: "Bastjänster: Ekonomi, HR och Kommunikation, förvaltning".into()
+            }
+        )]
+    );
+    assert_eq!(
+        with(&|plan| plan["customers"][0]["active"] = json!("ja")),
+        vec![problem("customers[0].active", Problem::WrongType { expected: Expected::Boolean })]
+    );
+    assert_eq!(
+        with(&|plan| plan["customers"][1]["kind"] = json!("kommun")),
+        vec![problem("customers[1].kind", Problem::NotAllowed { found: "\"kommun\"".into() })]
+    );
+    assert_eq!(
+        with(&|plan| plan["allocation"]["prices"][0].as_object_mut().unwrap().remove("pool").map(|_| ()).unwrap()),
+        vec![problem("allocation.prices[0].pool", Problem::Missing)],
+        "a derived price needs its pool"
+    );
+    assert_eq!(
+        with(&|plan| plan["allocation"]["keys"][1]["variants"] = json!([])),
+        vec![problem("allocation.keys[1].variants", Problem::NotAllowed { found: "[]".into() })]
+    );
 }
 
 #[test]

@@ -9,9 +9,19 @@ use serde_json::Value;
 /// A step from one format version to the next, on the document's JSON.
 pub type Migration = fn(&mut Value);
 
-/// `MIGRATIONS[i]` takes a document from version `i + 1` to `i + 2`. Version 1
-/// is the first, so there is none yet.
-pub const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[i]` takes a document from version `i + 1` to `i + 2`.
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 adds customers and the allocation set-up (keys, pools, rules
+/// and the price list): a plan of version 1 has none.
+fn v1_to_v2(document: &mut Value) {
+    let Some(plan) = document.get_mut("plan").and_then(Value::as_object_mut) else { return };
+    plan.entry("customers").or_insert_with(|| Value::Array(Vec::new()));
+    let empty = || Value::Array(Vec::new());
+    plan.entry("allocation").or_insert_with(
+        || serde_json::json!({ "keys": empty(), "pools": empty(), "rules": empty(), "prices": empty() }),
+    );
+}
 
 /// Brings `document` from `version` up to the current one.
 pub fn migrate(document: &mut Value, version: u32) {

@@ -18,7 +18,7 @@ pub use read::{Expected, Located, Problem};
 /// The value of the `format` field that marks a Kalkyl document.
 pub const FORMAT: &str = "kalkyl";
 /// The format version this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The largest file opened, in bytes; checked before a file is read.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
@@ -29,7 +29,7 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub struct Document<'a> {
     /// Always "kalkyl".
     format: &'static str,
-    /// The format version, 1 for this one.
+    /// The format version, 2 for this one.
     version: u32,
     /// The version of Kalkyl that wrote the file.
     app: &'static str,
@@ -107,7 +107,7 @@ mod tests {
     fn a_plan_reads_back_equal_and_writes_the_same_bytes() {
         let plan = april_2023();
         let json = to_json(&plan);
-        assert!(json.starts_with("{\n  \"format\": \"kalkyl\",\n  \"version\": 1,"));
+        assert!(json.starts_with("{\n  \"format\": \"kalkyl\",\n  \"version\": 2,"));
         assert!(json.contains("\"179983000.00\"") || json.contains(".00\""), "amounts are strings with öre");
         let read = from_json(&json).unwrap();
         assert_eq!(read, plan);
@@ -118,7 +118,7 @@ mod tests {
     fn refuses_what_it_cannot_open() {
         assert!(matches!(from_json("not json"), Err(DocumentError::NotJson { line: 1, .. })));
         assert_eq!(from_json(r#"{"format":"excel"}"#), Err(DocumentError::NotKalkyl));
-        assert_eq!(from_json(r#"{"format":"kalkyl","version":2}"#), Err(DocumentError::NewerVersion(2)));
+        assert_eq!(from_json(r#"{"format":"kalkyl","version":3}"#), Err(DocumentError::NewerVersion(3)));
         assert_eq!(from_json(r#"{"format":"kalkyl","version":0}"#), Err(DocumentError::BadVersion));
         assert_eq!(from_json(r#"{"format":"kalkyl","version":"1"}"#), Err(DocumentError::BadVersion));
     }

@@ -1,6 +1,8 @@
 //! Reading a plan from JSON, checking everything and reporting every problem
 //! with where it is, rather than stopping at the first.
 
+mod allocation;
+
 use std::collections::HashSet;
 use std::fmt::Display;
 
@@ -35,6 +37,12 @@ pub enum Problem {
     UnknownReference { kind: Expected, id: u32, line: String },
     /// A figure computed from the plan leaves the range of amounts.
     OutOfRange,
+    /// A customer, key, pool, rule or price (named `by`) refers to a
+    /// customer, key, variant, pool, department, category, service or line
+    /// the plan lacks.
+    UnknownEntry { kind: Expected, id: u32, by: String },
+    /// A second rule or price bills the same cost pool.
+    BilledTwice { pool: u32 },
 }
 
 /// The kind of value expected at a place.
@@ -48,6 +56,12 @@ pub enum Expected {
     Category,
     Service,
     Driver,
+    Boolean,
+    Line,
+    Customer,
+    Key,
+    Variant,
+    Pool,
 }
 
 /// A problem and where it is: a path like `lines[12].budget[3]`.
@@ -368,7 +382,7 @@ impl Reader {
     }
 
     fn plan(&mut self, value: &Value) -> Option<Plan> {
-        const FIELDS: [&str; 9] = [
+        const FIELDS: [&str; 11] = [
             "name",
             "year",
             "closed_through",
@@ -378,6 +392,8 @@ impl Reader {
             "drivers",
             "lines",
             "snapshots",
+            "customers",
+            "allocation",
         ];
         let map = self.object(value, "", &FIELDS)?;
         let name = self.field(map, "", "name").and_then(|v| self.text(v, "name"));
@@ -393,9 +409,11 @@ impl Reader {
         let (categories, whole_categories) = self.items(map, "", "categories", true, Reader::category);
         let (services, whole_services) = self.items(map, "", "services", false, Reader::service);
         let (drivers, whole_drivers) = self.items(map, "", "drivers", false, Reader::driver);
-        let (lines, _) = self.indexed(map, "", "lines", true, Reader::line);
+        let (lines, whole_lines) = self.indexed(map, "", "lines", true, Reader::line);
         let (places, lines): (Vec<usize>, Vec<Line>) = lines.into_iter().unzip();
         let (snapshots, _) = self.items(map, "", "snapshots", false, Reader::snapshot);
+        let (customers, whole_customers) = self.customers(map);
+        let (allocation, whole_allocation) = self.allocation(map.get("allocation"), whole_customers);
         let whole = Whole {
             departments: whole_departments,
             categories: whole_categories,
@@ -413,8 +431,12 @@ impl Reader {
             lines,
             snapshots,
             scenarios: Vec::new(),
+            customers,
+            allocation,
         };
         self.references(&plan, &places, whole);
+        let structure = whole_departments && whole_categories && whole_services && whole_lines;
+        self.allocation_references(&plan, whole_allocation, structure);
         Some(plan)
     }
 

@@ -78,6 +78,15 @@ pub struct OutOfRange {
     pub total: Option<Group>,
 }
 
+/// Which lines an update recomputed, for what depends on their figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recomputed {
+    /// Every line: the plan's structure changed.
+    All,
+    /// These lines, and no other.
+    Lines(Vec<LineId>),
+}
+
 /// The computed figures of a plan.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Calc {
@@ -231,15 +240,17 @@ impl Calc {
     }
 
     /// Recomputes what `touched` changed and everything that depends on it,
-    /// moving the subtotals by the change. On overflow nothing is changed.
-    pub fn update(&mut self, plan: &Plan, touched: &Touched) -> Result<(), OutOfRange> {
+    /// moving the subtotals by the change, and says which lines it
+    /// recomputed. On overflow nothing is changed.
+    pub fn update(&mut self, plan: &Plan, touched: &Touched) -> Result<Recomputed, OutOfRange> {
         if touched.structure {
             *self = Calc::full(plan)?;
-            return Ok(());
+            return Ok(Recomputed::All);
         }
         let order = self.graph.affected(&touched.lines, &touched.drivers);
-        let lines = order.into_iter().map(|id| (id, self.line_in(plan, id))).collect();
-        self.apply(plan, lines)
+        let lines = order.iter().map(|id| (*id, self.line_in(plan, *id))).collect();
+        self.apply(plan, lines)?;
+        Ok(Recomputed::Lines(order))
     }
 
     /// Replaces the computed figures of each line in `order` by those of its

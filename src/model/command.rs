@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::allocation::{AllocationCommand, Refusal, calc::AllocationTouched};
 use super::amount::Amount;
 use super::formula::FormulaError;
 use super::period::Month;
@@ -56,6 +57,8 @@ pub enum Command {
     /// Replaces a scenario (its name, base or measures) by its id. Applied as
     /// given: checked when entered, by [`crate::model::Engine::save_scenario`].
     SetScenario(Box<Scenario>),
+    /// Edits customers, keys, pools, rules or the price list.
+    Allocation(AllocationCommand),
 }
 
 /// Why a command was refused. A refused command changes nothing.
@@ -94,6 +97,9 @@ pub enum CommandError {
     CircularBase(Vec<String>),
     /// A measure cannot be applied.
     Measure(MeasureError),
+    /// An allocation edit that would leave customers, keys, pools, rules or
+    /// prices inconsistent.
+    Allocation(Refusal),
 }
 
 /// What a command changed, for recalculation.
@@ -104,6 +110,8 @@ pub struct Touched {
     /// Whether what depends on what may have changed (formulas, methods, the
     /// closed month): then everything is recomputed.
     pub structure: bool,
+    /// What changed in the allocation set-up.
+    pub allocation: AllocationTouched,
 }
 
 impl Touched {
@@ -119,6 +127,7 @@ impl Touched {
         self.lines.extend(other.lines);
         self.drivers.extend(other.drivers);
         self.structure |= other.structure;
+        self.allocation.merge(other.allocation);
     }
 }
 
@@ -185,6 +194,7 @@ impl Command {
             Command::InsertScenario { index, scenario } => scenario::insert(plan, index, *scenario),
             Command::RemoveScenario(id) => scenario::remove(plan, id),
             Command::SetScenario(scenario) => scenario::set(plan, *scenario),
+            Command::Allocation(command) => command.apply(plan),
             Command::Replace(new) => {
                 let old = std::mem::replace(plan, *new);
                 Ok(Applied { inverse: Command::Replace(Box::new(old)), touched: Touched::structure() })

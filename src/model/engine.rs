@@ -1,8 +1,10 @@
 //! The engine: a plan, its computed figures and the history of edits.
 
+use super::allocation::AllocationCalc;
+use super::allocation::command::{ZeroTotals, refuse_new_zero_total, zero_totals};
 use super::amount::{Amount, Overflow};
 use super::calc::{Calc, Changes, OutOfRange, Overlay, Row};
-use super::command::{Command, CommandError};
+use super::command::{Command, CommandError, Touched};
 use super::formula::FormulaError;
 use super::period::{Month, Monthly, Span};
 use super::plan::{Kind, Line, LineId, Plan, Series, Snapshot};
@@ -28,6 +30,7 @@ enum Direction {
 pub struct Engine {
     plan: Plan,
     calc: Calc,
+    allocation: AllocationCalc,
     undo: Vec<Command>,
     redo: Vec<Command>,
 }
@@ -36,7 +39,8 @@ impl Engine {
     /// Opens `plan`; refused, saying where, if one of its figures overflows.
     pub fn new(plan: Plan) -> Result<Engine, OutOfRange> {
         let calc = Calc::full(&plan)?;
-        Ok(Engine { plan, calc, undo: Vec::new(), redo: Vec::new() })
+        let allocation = AllocationCalc::full(&plan, &calc);
+        Ok(Engine { plan, calc, allocation, undo: Vec::new(), redo: Vec::new() })
     }
 
     pub fn plan(&self) -> &Plan {
@@ -46,7 +50,7 @@ impl Engine {
     /// Applies `command` and recalculates what depends on it. A refused
     /// command leaves the plan, the figures and the history as they were.
     pub fn execute(&mut self, command: Command) -> Result<(), CommandError> {
-        let inverse = self.run(command)?;
+        let inverse = self.run(command, true)?;
         self.undo.push(inverse);
         self.redo.clear();
         Ok(())
@@ -60,10 +64,10 @@ impl Engine {
         command: Command,
         check: impl FnOnce(&Engine) -> Result<(), CommandError>,
     ) -> Result<(), CommandError> {
-        let inverse = self.run(command)?;
+        let inverse = self.run(command, true)?;
         if let Err(error) = check(self) {
             // Taking back what was just applied restores a state the plan had.
-            let _ = self.run(inverse);
+            let _ = self.run(inverse, false);
             return Err(error);
         }
         self.undo.push(inverse);
@@ -92,7 +96,7 @@ impl Engine {
     /// Runs the top command of one stack and pushes its inverse on the other.
     fn step(&mut self, direction: Direction) -> Result<bool, CommandError> {
         let Some(command) = self.stacks(direction).0.pop() else { return Ok(false) };
-        let result = self.run(command.clone());
+        let result = self.run(command.clone(), false);
         let (from, to) = self.stacks(direction);
         match result {
             Ok(inverse) => {
@@ -114,15 +118,39 @@ impl Engine {
         }
     }
 
-    /// Applies `command` and updates the figures; returns its inverse.
-    fn run(&mut self, command: Command) -> Result<Command, CommandError> {
+    /// Applies `command` and updates the figures; returns its inverse. A
+    /// `fresh` edit (not an undo or redo) is refused if it leaves a rule or
+    /// price it touches dividing by a key total of zero.
+    fn run(&mut self, command: Command, fresh: bool) -> Result<Command, CommandError> {
+        let zeros = fresh.then(|| zero_totals(&self.plan));
         let applied = command.apply(&mut self.plan)?;
-        if let Err(at) = self.calc.update(&self.plan, &applied.touched) {
-            // Restore the plan; the figures were left untouched by the failed update.
-            let _ = applied.inverse.apply(&mut self.plan);
-            return Err(CommandError::Overflow { line: Some(at.name) });
+        match self.recalculate(&applied.touched, zeros) {
+            Ok(()) => Ok(applied.inverse),
+            Err(error) => {
+                // Restore the plan; the figures were left untouched.
+                let _ = applied.inverse.apply(&mut self.plan);
+                Err(error)
+            }
         }
-        Ok(applied.inverse)
+    }
+
+    /// Updates the figures after an edit that `touched` them, unless it left
+    /// a key total of zero that was not in `zeros` before; on an error
+    /// nothing is changed.
+    fn recalculate(&mut self, touched: &Touched, zeros: Option<ZeroTotals>) -> Result<(), CommandError> {
+        if let Some(zeros) = zeros {
+            refuse_new_zero_total(&self.plan, &zeros, &touched.allocation)?;
+        }
+        let recomputed =
+            self.calc.update(&self.plan, touched).map_err(|at| CommandError::Overflow { line: Some(at.name) })?;
+        self.allocation.update(&self.plan, &self.calc, touched, &recomputed);
+        Ok(())
+    }
+
+    /// The computed allocation: pools, charges, prices and re-settlement
+    /// ([`crate::model::allocation::sheet`] gives them as the views show them).
+    pub fn allocation(&self) -> &AllocationCalc {
+        &self.allocation
     }
 
     /// Enters a formula for the budget of `line`, or removes it with `None`.

@@ -15,6 +15,11 @@
 //! rows fall short of its cost table. Where the report printed a row rounded
 //! on its own, the exact amount is chosen so that both the row and the total
 //! round to what was printed (the report rounds rows and totals separately).
+//!
+//! Customers, allocation keys, rules and the price list are example data
+//! too, added by [`allocation`].
+
+pub mod allocation;
 
 use super::amount::Amount;
 use super::period::{Month, Monthly};
@@ -127,6 +132,7 @@ pub fn april_2023() -> Plan {
         ..Plan::default()
     };
     plan.lines = lines(&plan);
+    allocation::add(&mut plan);
     plan
 }
 

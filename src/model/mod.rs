@@ -1,6 +1,7 @@
 //! The planning engine: plain Rust, no browser, so it is read, tested and
 //! benchmarked natively. The UI only sends it [`Command`]s and shows its figures.
 
+pub mod allocation;
 pub mod amount;
 pub mod calc;
 pub mod command;
@@ -18,6 +19,10 @@ pub mod selection;
 pub mod spread;
 pub mod structure;
 
+pub use allocation::{
+    Allocation, AllocationCalc, AllocationCommand, AllocationError, AllocationKey, AllocationRule, CostPool, Customer,
+    CustomerId, CustomerKind, KeyChoice, KeyId, KeyVariant, PoolId, Price, PriceBasis, PriceId, RuleId, VariantId,
+};
 pub use amount::{Amount, AmountError, Overflow};
 pub use calc::{Changes, Group, Overlay, Row};
 pub use command::{Cell, Command, CommandError};
@@ -29,3 +34,4 @@ pub use plan::{
     Series, Service, ServiceId, Snapshot,
 };
 pub use selection::Selection;
+pub use spread::Rounding;

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::allocation::{Allocation, Customer};
 use super::amount::Amount;
 use super::period::{Month, Monthly};
 use super::scenario::Scenario;
@@ -16,6 +17,7 @@ macro_rules! id {
         pub struct $name(pub u32);
     };
 }
+pub(crate) use id;
 
 id!(
     /// A stable identifier of a [`Line`], kept across edits and files.
@@ -241,6 +243,12 @@ pub struct Plan {
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub scenarios: Vec<Scenario>,
+    /// The customers (kunder) the agency bills.
+    #[serde(default)]
+    pub customers: Vec<Customer>,
+    /// Allocation keys, cost pools, rules and the price list (fördelning).
+    #[serde(default)]
+    pub allocation: Allocation,
 }
 
 impl Plan {

@@ -65,6 +65,20 @@ impl Selection {
             _ => false,
         }
     }
+
+    /// The first department, category, service or line the selection names
+    /// that `plan` lacks, if any.
+    pub fn missing(&self, plan: &Plan) -> Option<super::structure::ItemId> {
+        use super::structure::ItemId;
+        let departments = self.departments.iter().filter(|id| plan.department(**id).is_none());
+        let categories = self.categories.iter().filter(|id| plan.category(**id).is_none());
+        let services = self.services.iter().filter(|id| !plan.services.iter().any(|s| s.id == **id));
+        let lines = self.lines.iter().filter(|id| plan.line(**id).is_none());
+        (departments.map(|id| ItemId::Department(*id)).next())
+            .or_else(|| categories.map(|id| ItemId::Category(*id)).next())
+            .or_else(|| services.map(|id| ItemId::Service(*id)).next())
+            .or_else(|| lines.map(|id| ItemId::Line(*id)).next())
+    }
 }
 
 #[cfg(test)]

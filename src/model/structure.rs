@@ -1,6 +1,7 @@
 //! The plan's structure: departments, categories, services, drivers and lines
 //! are added, renamed, reordered and removed by the same few commands.
 
+use super::allocation::Refusal;
 use super::command::{Applied, Command, CommandError, Touched};
 use super::formula;
 use super::graph::{Graph, Ref};
@@ -120,11 +121,15 @@ pub fn insert(plan: &mut Plan, index: usize, item: Item) -> Result<Applied, Comm
     Ok(Applied { inverse: Command::Remove(id), touched: Touched::structure() })
 }
 
-/// Removes a member no line uses; refused, naming a user, while one does.
+/// Removes a member no line and no cost pool uses; refused, naming a user,
+/// while one does.
 pub fn remove(plan: &mut Plan, id: ItemId) -> Result<Applied, CommandError> {
     let users = users(plan, id);
     if let Some(first) = users.first() {
         return Err(CommandError::InUse { item: id, by: first.clone(), count: users.len() });
+    }
+    if let Some(pool) = plan.allocation.pools.iter().find(|pool| pool.selection.names(id)) {
+        return Err(CommandError::Allocation(Refusal::InPool { pool: pool.name.clone() }));
     }
     let item_id = id;
     let (index, item) = with_list!(plan, id, |list, id| {

@@ -1,10 +1,11 @@
 //! The words of the interface, in Swedish and English.
 
+use crate::model::allocation::Refusal;
 use crate::model::formula::FormulaError;
 use crate::model::number::BlockError;
 use crate::model::scenario::MeasureError;
 use crate::model::spread::Fill;
-use crate::model::{Activity, AmountError, CommandError, Forecast, Kind, Month, Series};
+use crate::model::{Activity, AllocationError, AmountError, CommandError, Forecast, Kind, Month, Plan, Series};
 use crate::storage::StorageFailure;
 
 /// The language of the interface.
@@ -418,6 +419,103 @@ impl Lang {
                 Lang::Sv => format!("Formeln ändrades inte: {}.", self.formula_error(error)),
                 Lang::En => format!("The formula was not changed: {}.", self.formula_error(error)),
             },
+            CommandError::Allocation(refusal) => self.refusal(refusal),
+        }
+    }
+
+    /// Why an edit of customers, keys, pools, rules or prices was refused.
+    pub fn refusal(self, refusal: &Refusal) -> String {
+        use Refusal as R;
+        let nothing = self.pick("Inget ändrades.", "Nothing changed.");
+        let text = match (self, refusal) {
+            (Lang::Sv, R::Unknown(_)) => "Den finns inte längre.".into(),
+            (Lang::En, R::Unknown(_)) => "It no longer exists.".into(),
+            (Lang::Sv, R::DuplicateId(_)) => "Det id:t används redan.".into(),
+            (Lang::En, R::DuplicateId(_)) => "That id is already taken.".into(),
+            (Lang::Sv, R::NegativeValue { key, customer }) => {
+                format!("Ett nyckelvärde kan inte vara negativt (”{key}” för ”{customer}”).")
+            }
+            (Lang::En, R::NegativeValue { key, customer }) => {
+                format!("A key value cannot be negative ('{key}' for '{customer}').")
+            }
+            (Lang::Sv, R::UnknownKey(_)) => "Nyckeln eller varianten finns inte.".into(),
+            (Lang::En, R::UnknownKey(_)) => "The key or variant does not exist.".into(),
+            (Lang::Sv, R::UnknownPool(_)) => "Kostnadspoolen finns inte.".into(),
+            (Lang::En, R::UnknownPool(_)) => "The cost pool does not exist.".into(),
+            (Lang::Sv, R::UnknownInSelection(_)) => {
+                "Urvalet pekar på en avdelning, ett kostnadsslag, en tjänst eller en rad som inte finns.".into()
+            }
+            (Lang::En, R::UnknownInSelection(_)) => {
+                "The selection names a department, category, service or line that does not exist.".into()
+            }
+            (Lang::Sv, R::NoVariant) => "En nyckel måste ha minst en variant.".into(),
+            (Lang::En, R::NoVariant) => "A key needs at least one variant.".into(),
+            (Lang::Sv, R::DuplicateVariant(_)) => "Två varianter av nyckeln har samma id.".into(),
+            (Lang::En, R::DuplicateVariant(_)) => "Two variants of the key have the same id.".into(),
+            (Lang::Sv, R::ZeroTotal { by, key }) => {
+                format!("Summan av nyckeln ”{key}” blir noll, så ”{by}” kan inte fördelas.")
+            }
+            (Lang::En, R::ZeroTotal { by, key }) => {
+                format!("The key '{key}' would total zero, so '{by}' could not be allocated.")
+            }
+            (Lang::Sv, R::CustomerInUse { customer, key, value }) => format!(
+                "Kunden ”{customer}” kan inte tas bort: den har värdet {value} i nyckeln ”{key}” och får därmed en andel. Sätt värdet till noll, eller markera kunden som inaktiv."
+            ),
+            (Lang::En, R::CustomerInUse { customer, key, value }) => format!(
+                "The customer '{customer}' cannot be removed: it has the value {value} in the key '{key}', which gives it a share. Set the value to zero, or mark the customer inactive."
+            ),
+            (Lang::Sv, R::InUse { by }) => format!("Kan inte tas bort: ”{by}” använder den."),
+            (Lang::En, R::InUse { by }) => format!("Cannot be removed: '{by}' uses it."),
+            (Lang::Sv, R::PoolTaken { pool, by }) => format!("Kostnadspoolen ”{pool}” faktureras redan av ”{by}”."),
+            (Lang::En, R::PoolTaken { pool, by }) => format!("The cost pool '{pool}' is already billed by '{by}'."),
+            (Lang::Sv, R::NoPool) => "Ett härlett pris behöver en kostnadspool att härledas ur.".into(),
+            (Lang::En, R::NoPool) => "A derived price needs a cost pool to derive it from.".into(),
+            (Lang::Sv, R::NegativePrice) => "Ett pris kan inte vara negativt.".into(),
+            (Lang::En, R::NegativePrice) => "A price cannot be negative.".into(),
+            (Lang::Sv, R::InPool { pool }) => format!("Kan inte tas bort: kostnadspoolen ”{pool}” väljer den."),
+            (Lang::En, R::InPool { pool }) => format!("Cannot be removed: the cost pool '{pool}' selects it."),
+        };
+        format!("{text} {nothing}")
+    }
+
+    /// Why a figure of the allocation cannot be computed, naming what is
+    /// concerned from `plan`.
+    pub fn allocation_error(self, plan: &Plan, error: &AllocationError) -> String {
+        use AllocationError as E;
+        let allocation = &plan.allocation;
+        let customer = |id| plan.customer(id).map_or_else(String::new, |c| c.name.clone());
+        let line = |id| plan.line(id).map_or_else(String::new, |l| l.name.clone());
+        match (self, error) {
+            (Lang::Sv, E::UnknownPool(_)) => "kostnadspoolen finns inte".into(),
+            (Lang::En, E::UnknownPool(_)) => "the cost pool does not exist".into(),
+            (Lang::Sv, E::UnknownRule(_)) => "fördelningsregeln finns inte".into(),
+            (Lang::En, E::UnknownRule(_)) => "the allocation rule does not exist".into(),
+            (Lang::Sv, E::UnknownPrice(_)) => "priset finns inte".into(),
+            (Lang::En, E::UnknownPrice(_)) => "the price does not exist".into(),
+            (Lang::Sv, E::Inactive(id)) => format!("”{}” är inaktiv och debiteras inte", customer(*id)),
+            (Lang::En, E::Inactive(id)) => format!("'{}' is inactive and not charged", customer(*id)),
+            (Lang::Sv, E::UnknownKey(_)) => "nyckeln eller varianten finns inte".into(),
+            (Lang::En, E::UnknownKey(_)) => "the key or variant does not exist".into(),
+            (Lang::Sv, E::MissingValue { key, customer: id }) => {
+                format!("”{}” saknar värde i nyckeln ”{}”", customer(*id), allocation.choice_name(*key))
+            }
+            (Lang::En, E::MissingValue { key, customer: id }) => {
+                format!("'{}' has no value in the key '{}'", customer(*id), allocation.choice_name(*key))
+            }
+            (Lang::Sv, E::ZeroTotal(key)) => {
+                format!("nyckeln ”{}” summerar till noll för de aktiva kunderna", allocation.choice_name(*key))
+            }
+            (Lang::En, E::ZeroTotal(key)) => {
+                format!("the key '{}' totals zero over the active customers", allocation.choice_name(*key))
+            }
+            (Lang::Sv, E::BrokenLine(id)) => format!("formeln på raden ”{}” kan inte beräknas", line(*id)),
+            (Lang::En, E::BrokenLine(id)) => format!("the formula of the line '{}' cannot be computed", line(*id)),
+            (Lang::Sv, E::NoPool) => "priset härleds men har ingen kostnadspool".into(),
+            (Lang::En, E::NoPool) => "the price is derived but has no cost pool".into(),
+            (Lang::Sv, E::NothingBilled) => "inget fakturerades, så överskottet kan inte fördelas".into(),
+            (Lang::En, E::NothingBilled) => "nothing was billed, so the surplus cannot be distributed".into(),
+            (Lang::Sv, E::Overflow) => "ett belopp blir för stort (över 10^15 kr)".into(),
+            (Lang::En, E::Overflow) => "an amount is too large (over 10^15 kr)".into(),
         }
     }
 
@@ -732,6 +830,16 @@ impl Lang {
             (_, P::OutOfRange) => self
                 .pick("en summa blir för stor (över 10^15 kr)", "a total becomes too large (over 10^15 kr)")
                 .to_owned(),
+            (Lang::Sv, P::UnknownEntry { kind, id, by }) => format!("okänt {} {id} i ”{by}”", self.expected(*kind)),
+            (Lang::En, P::UnknownEntry { kind, id, by }) => {
+                format!("unknown {} {id} in \"{by}\"", self.expected(*kind))
+            }
+            (Lang::Sv, P::BilledTwice { pool }) => {
+                format!("kostnadspool {pool} faktureras redan av en annan regel eller ett annat pris")
+            }
+            (Lang::En, P::BilledTwice { pool }) => {
+                format!("cost pool {pool} is already billed by another rule or price")
+            }
         };
         format!("{place}: {what}")
     }
@@ -747,6 +855,12 @@ impl Lang {
             E::Category => self.pick("kostnadsslags-id", "category id"),
             E::Service => self.pick("tjänste-id", "service id"),
             E::Driver => self.pick("drivar-id", "driver id"),
+            E::Boolean => self.pick("true eller false", "true or false"),
+            E::Line => self.pick("rad-id", "line id"),
+            E::Customer => self.pick("kund-id", "customer id"),
+            E::Key => self.pick("nyckel-id", "key id"),
+            E::Variant => self.pick("variant-id", "variant id"),
+            E::Pool => self.pick("kostnadspool-id", "cost pool id"),
         }
     }
 

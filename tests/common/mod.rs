@@ -1,9 +1,14 @@
 //! Generators of arbitrary plans, shared by the property tests.
 #![allow(dead_code)] // each test file uses its own part of these
 
+use kalkyl::model::allocation::{Entry, EntryId, KeyCell};
+use kalkyl::model::command::Cell;
+use kalkyl::model::structure::ItemId;
 use kalkyl::model::{
-    Activity, Amount, Category, CategoryId, Department, DepartmentId, Driver, DriverId, Engine, Forecast, Kind, Line,
-    LineId, Month, Monthly, Plan,
+    Activity, Allocation, AllocationCommand, AllocationKey, AllocationRule, Amount, Category, CategoryId, Command,
+    CostPool, Customer, CustomerId, CustomerKind, Department, DepartmentId, Driver, DriverId, Engine, Forecast,
+    KeyChoice, KeyId, KeyVariant, Kind, Line, LineId, Month, Monthly, Plan, PoolId, Price, PriceBasis, PriceId,
+    Rounding, RuleId, Selection, Series, VariantId,
 };
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
@@ -136,4 +141,213 @@ pub fn any_plan() -> impl Strategy<Value = Plan> {
             lines,
             ..Plan::default()
         })
+}
+
+/// A key value: usually a whole or decimal number up to 10 000, sometimes zero.
+pub fn key_value() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        4 => (0i64..10_000_000, 0u32..4).prop_map(|(v, scale)| Decimal::new(v, scale)),
+        1 => Just(Decimal::ZERO),
+    ]
+}
+
+/// A rounding of shares or prices.
+pub fn rounding() -> impl Strategy<Value = Rounding> {
+    prop::sample::select(Rounding::ALL.to_vec())
+}
+
+/// A key with two variants whose values cover `customers` (a value missing now and then).
+fn allocation_key(id: u32, customers: u32) -> impl Strategy<Value = AllocationKey> {
+    let values = || prop::collection::vec(prop::option::weighted(0.95, key_value()), customers as usize);
+    (values(), values()).prop_map(move |(first, second)| {
+        let variant = |variant: u32, values: Vec<Option<Decimal>>| KeyVariant {
+            id: VariantId(variant),
+            name: format!("variant {variant}"),
+            values: values.into_iter().zip(1..).filter_map(|(v, c)| Some((CustomerId(c), v?))).collect(),
+        };
+        AllocationKey {
+            id: KeyId(id),
+            name: format!("nyckel {id}"),
+            unit: "st".into(),
+            variants: vec![variant(1, first), variant(2, second)],
+        }
+    })
+}
+
+/// A selection of the generated plans' lines: by department, by activity
+/// and category, or lines by id.
+pub fn selection() -> impl Strategy<Value = Selection> {
+    prop_oneof![
+        (0u32..3).prop_map(|d| Selection { departments: vec![DepartmentId(d)], ..Selection::default() }),
+        (any::<bool>(), 0u32..3).prop_map(|(development, category)| Selection {
+            activities: vec![if development { Activity::Development } else { Activity::Operations }],
+            categories: vec![CategoryId(category)],
+            ..Selection::default()
+        }),
+        prop::collection::vec((0u32..8).prop_map(LineId), 0..3)
+            .prop_map(|lines| Selection { lines, ..Selection::default() }),
+    ]
+}
+
+pub fn price_basis() -> impl Strategy<Value = PriceBasis> {
+    prop_oneof![
+        rounding().prop_map(|rounding| PriceBasis::Derived { rounding }),
+        (0i128..1_000_000).prop_map(|ore| PriceBasis::Typed { amount: Amount::from_ore(ore).unwrap() }),
+    ]
+}
+
+/// A plan of [`plan`] with one to six customers, two keys of two variants,
+/// four pools, a rule on each of the first two, a price on the third and
+/// the fourth free.
+pub fn allocated_plan() -> impl Strategy<Value = Plan> {
+    let customers = 1u32..7;
+    (plan(), customers)
+        .prop_flat_map(|(plan, count)| {
+            let customers = prop::collection::vec((any::<bool>(), prop::bool::weighted(0.85)), count as usize);
+            let keys = (allocation_key(1, count), allocation_key(2, count));
+            let pools = (selection(), selection(), selection(), selection());
+            let rules = ((1u32..=2, 1u32..=2, rounding()), (1u32..=2, 1u32..=2, rounding()), price_basis());
+            (Just(plan), customers, keys, pools, rules)
+        })
+        .prop_map(|(mut plan, customers, keys, pools, rules)| {
+            plan.customers = customers
+                .into_iter()
+                .zip(1..)
+                .map(|((company, active), id)| Customer {
+                    id: CustomerId(id),
+                    name: format!("kund {id}"),
+                    kind: if company { CustomerKind::Company } else { CustomerKind::Administration },
+                    active,
+                })
+                .collect();
+            let (first, second, third, fourth) = pools;
+            let pools = [first, second, third, fourth].into_iter().zip(1..);
+            let ((key_a, variant_a, rounding_a), (key_b, variant_b, rounding_b), basis) = rules;
+            let choice = |key, variant| KeyChoice { key: KeyId(key), variant: VariantId(variant) };
+            plan.allocation = Allocation {
+                keys: vec![keys.0, keys.1],
+                pools: pools
+                    .map(|(selection, id)| CostPool { id: PoolId(id), name: format!("pool {id}"), selection })
+                    .collect(),
+                rules: vec![
+                    AllocationRule {
+                        id: RuleId(1),
+                        name: "regel 1".into(),
+                        pool: PoolId(1),
+                        key: choice(key_a, variant_a),
+                        rounding: rounding_a,
+                    },
+                    AllocationRule {
+                        id: RuleId(2),
+                        name: "regel 2".into(),
+                        pool: PoolId(2),
+                        key: choice(key_b, variant_b),
+                        rounding: rounding_b,
+                    },
+                ],
+                prices: vec![Price {
+                    id: PriceId(1),
+                    name: "pris 1".into(),
+                    volume: choice(2, 1),
+                    pool: Some(PoolId(3)),
+                    price: basis,
+                }],
+            };
+            shrink(&mut plan);
+            // Pools name only lines the plan has, as a file must.
+            let lines: Vec<LineId> = plan.lines.iter().map(|line| line.id).collect();
+            for pool in &mut plan.allocation.pools {
+                pool.selection.lines.retain(|line| lines.contains(line));
+            }
+            plan
+        })
+        .prop_filter("figures in range", |plan| Engine::new(plan.clone()).is_ok())
+}
+
+/// Amounts of a line within ±10^9 kr, so that most pools can be split
+/// (a share beyond ±10^15 kr is an overflow, which is tested too, but rarely).
+fn shrink(plan: &mut Plan) {
+    let small = |months: &mut Monthly| {
+        for amount in months.iter_mut() {
+            *amount = Amount::from_ore(amount.ore() % 100_000_000_000).unwrap();
+        }
+    };
+    for line in &mut plan.lines {
+        small(&mut line.budget);
+        small(&mut line.outcome);
+        small(&mut line.last_year);
+        if let Forecast::Manual { months } = &mut line.forecast {
+            small(months);
+        }
+    }
+}
+
+/// An allocation edit of a plan of [`allocated_plan`]; it may name what is
+/// not there or be otherwise wrong, and must then be refused.
+pub fn allocation_command() -> impl Strategy<Value = Command> {
+    // Mostly what the plan has, now and then what it lacks.
+    let choice = prop_oneof![8 => (1u32..=2, 1u32..=2), 1 => (1u32..5, 1u32..4)]
+        .prop_map(|(key, variant)| KeyChoice { key: KeyId(key), variant: VariantId(variant) });
+    let customer = prop_oneof![8 => 1u32..=6, 1 => 0u32..10].prop_map(CustomerId);
+    let value = prop_oneof![
+        6 => key_value().prop_map(Some),
+        1 => Just(None),
+        1 => (1i64..1000).prop_map(|v| Some(Decimal::new(-v, 1))),
+    ];
+    let cell = (choice.clone(), customer.clone()).prop_map(|(key, customer)| KeyCell { key, customer });
+    let entry_id = prop_oneof![
+        customer.clone().prop_map(EntryId::Customer),
+        (0u32..4).prop_map(|id| EntryId::Key(KeyId(id))),
+        (0u32..6).prop_map(|id| EntryId::Pool(PoolId(id))),
+        (0u32..4).prop_map(|id| EntryId::Rule(RuleId(id))),
+        (0u32..3).prop_map(|id| EntryId::Price(PriceId(id))),
+    ];
+    let entry = prop_oneof![
+        (customer.clone(), prop_oneof![6 => "[a-zåäö]{1,6}", 1 => "[ ]{0,2}"], any::<bool>(), any::<bool>()).prop_map(
+            |(id, name, company, active)| {
+                Entry::Customer(Customer {
+                    id,
+                    name,
+                    kind: if company { CustomerKind::Company } else { CustomerKind::Administration },
+                    active,
+                })
+            }
+        ),
+        (1u32..4, 1u32..=4, choice.clone(), rounding()).prop_map(|(id, pool, key, rounding)| Entry::Rule(
+            AllocationRule { id: RuleId(id), name: format!("regel {id}"), pool: PoolId(pool), key, rounding }
+        )),
+        (1u32..=5, selection()).prop_map(|(id, selection)| Entry::Pool(CostPool {
+            id: PoolId(id),
+            name: format!("pool {id}"),
+            selection,
+        })),
+        (1u32..3, choice.clone(), prop::option::of(1u32..5), price_basis()).prop_map(|(id, volume, pool, price)| {
+            Entry::Price(Price { id: PriceId(id), name: format!("pris {id}"), volume, pool: pool.map(PoolId), price })
+        }),
+        (1u32..4, prop_oneof![4 => 1u32..=3, 1 => Just(0)]).prop_map(|(id, variants)| Entry::Key(AllocationKey {
+            id: KeyId(id),
+            name: format!("nyckel {id}"),
+            unit: "st".into(),
+            variants: (1..=variants)
+                .map(|v| KeyVariant { id: VariantId(v), name: format!("variant {v}"), values: Default::default() })
+                .collect(),
+        })),
+    ];
+    let allocation = prop_oneof![
+        6 => prop::collection::vec((cell, value), 1..3).prop_map(AllocationCommand::SetValues),
+        4 => entry.clone().prop_map(|entry| AllocationCommand::Update(Box::new(entry))),
+        2 => (0usize..8, entry).prop_map(|(index, entry)| AllocationCommand::Insert { index, entry: Box::new(entry) }),
+        2 => entry_id.clone().prop_map(AllocationCommand::Remove),
+        1 => (entry_id.clone(), 0usize..8).prop_map(|(entry, to)| AllocationCommand::Move { entry, to }),
+        1 => (entry_id, "[a-z ]{0,5}").prop_map(|(entry, name)| AllocationCommand::Rename { entry, name }),
+    ];
+    let month = (0usize..12).prop_map(|m| Month::from_index(m).unwrap());
+    let series = prop::sample::select(vec![Series::Budget, Series::Outcome]);
+    let cell = (0u32..8, series, month).prop_map(|(line, series, month)| Cell { line: LineId(line), series, month });
+    prop_oneof![
+        8 => allocation.prop_map(Command::Allocation),
+        2 => prop::collection::vec((cell, amount()), 1..3).prop_map(Command::SetAmounts),
+        1 => (0u32..3).prop_map(|d| Command::Remove(ItemId::Department(DepartmentId(d)))),
+        1 => (0u32..8).prop_map(|l| Command::Remove(ItemId::Line(LineId(l)))),
+    ]
 }
