@@ -9,7 +9,7 @@ use kalkyl::model::{
     AllocationCommand, AllocationError, Amount, Command, CommandError, Customer, CustomerId, CustomerKind,
     DepartmentId, Engine, KeyChoice, KeyId, LineId, PoolId, PriceBasis, PriceId, Rounding, RuleId, Series, VariantId,
 };
-use kalkyl::model::{AllocationRule, Cell, Month};
+use kalkyl::model::{AllocationRule, Cell, Changes, Month};
 use rust_decimal::Decimal;
 
 fn engine() -> Engine {
@@ -238,6 +238,27 @@ fn a_budget_edit_on_a_pool_line_moves_its_charges_and_nothing_else() {
         Ok(before.rows[1].charges[1].clone().unwrap().checked_add(Amount::kronor(12_000)).unwrap())
     );
     assert_eq!(after.rows[1].charges[0], before.rows[1].charges[0]);
+}
+
+#[test]
+fn what_each_customer_pays_under_a_scenario_comes_from_its_overlay() {
+    let engine = engine();
+    let unchanged = engine.allocation_under(&engine.overlay(&Changes::default()).unwrap());
+    assert_eq!(&unchanged, engine.allocation(), "no changes, the same allocation");
+    // A scenario adds 32 000 kr to January's personnel budget of Digital
+    // infrastruktur (line 16, pool 2): a krona for each of the 32 000 computers.
+    let mut budget = engine.plan().line(LineId(16)).unwrap().budget;
+    budget[0] = budget[0].checked_add(Amount::kronor(32_000)).unwrap();
+    let changes = Changes { budgets: [(LineId(16), budget)].into(), ..Changes::default() };
+    let under = engine.allocation_under(&engine.overlay(&changes).unwrap());
+    let before = sheet::annual_charges(engine.plan(), engine.allocation());
+    let after = sheet::annual_charges(engine.plan(), &under);
+    assert_eq!(
+        after[1].1,
+        Ok(before[1].1.clone().unwrap().checked_add(Amount::kronor(12_000)).unwrap()),
+        "12 000 computers"
+    );
+    assert_eq!(after[8].1, Ok(before[8].1.clone().unwrap().checked_add(Amount::kronor(400)).unwrap()), "400 computers");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The engine: a plan, its computed figures and the history of edits.
 
-use super::allocation::AllocationCalc;
 use super::allocation::command::{ZeroTotals, refuse_new_zero_total, zero_totals};
+use super::allocation::{AllocationCalc, Overlaid};
 use super::amount::{Amount, Overflow};
 use super::calc::{Calc, Changes, OutOfRange, Overlay, Row};
 use super::command::{Command, CommandError, Touched};
@@ -151,6 +151,12 @@ impl Engine {
     /// ([`crate::model::allocation::sheet`] gives them as the views show them).
     pub fn allocation(&self) -> &AllocationCalc {
         &self.allocation
+    }
+
+    /// The allocation with `overlay` (a scenario's figures) on top: what
+    /// each customer would pay under it, computed afresh from the pools.
+    pub fn allocation_under(&self, overlay: &Overlay) -> AllocationCalc {
+        AllocationCalc::full(&self.plan, &Overlaid { base: &self.calc, overlay })
     }
 
     /// Enters a formula for the budget of `line`, or removes it with `None`.

@@ -11,9 +11,10 @@ use rust_decimal::Decimal;
 
 use super::{AllocationRule, CustomerId, KeyChoice, KeyId, PoolId, Price, PriceBasis, PriceId, RuleId};
 use crate::model::amount::{Amount, Overflow};
-use crate::model::calc::{Calc, Recomputed, Row};
+use crate::model::calc::{Calc, Overlay, Recomputed, Row};
 use crate::model::command::Touched;
 use crate::model::forecast::to_ore;
+use crate::model::period::Monthly;
 use crate::model::plan::{Kind, LineId, Plan, Series};
 use crate::model::spread::{Rounding, SplitError, split_rounded};
 
@@ -82,6 +83,41 @@ impl AllocationTouched {
     }
 }
 
+/// The figures pools take their amounts from: the plan's ([`Calc`]), or a
+/// scenario's on top of them ([`Overlaid`]).
+pub trait LineFigures {
+    /// The monthly figures of `series` on `line`.
+    fn months(&self, line: LineId, series: Series) -> Result<Monthly, Overflow>;
+    /// Whether the formula of `line` cannot be computed.
+    fn broken(&self, line: LineId) -> bool;
+}
+
+impl LineFigures for Calc {
+    fn months(&self, line: LineId, series: Series) -> Result<Monthly, Overflow> {
+        Calc::months(self, Row::Line(line), series)
+    }
+
+    fn broken(&self, line: LineId) -> bool {
+        self.formula_error(line).is_some()
+    }
+}
+
+/// The plan's figures with a scenario's [`Overlay`] on top.
+pub struct Overlaid<'a> {
+    pub base: &'a Calc,
+    pub overlay: &'a Overlay,
+}
+
+impl LineFigures for Overlaid<'_> {
+    fn months(&self, line: LineId, series: Series) -> Result<Monthly, Overflow> {
+        self.overlay.months(self.base, Row::Line(line), series)
+    }
+
+    fn broken(&self, line: LineId) -> bool {
+        self.overlay.formula_error(self.base, line).is_some()
+    }
+}
+
 /// The amounts of a pool, from the plan's cost lines it selects.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PoolFigures {
@@ -124,8 +160,9 @@ pub struct AllocationCalc {
 }
 
 impl AllocationCalc {
-    /// Computes the whole allocation of `plan` from its figures.
-    pub fn full(plan: &Plan, calc: &Calc) -> AllocationCalc {
+    /// Computes the whole allocation of `plan` from its figures (or a
+    /// scenario's: its set-up and customers are the plan's).
+    pub fn full(plan: &Plan, calc: &impl LineFigures) -> AllocationCalc {
         let customers = plan.active_customers().map(|customer| customer.id).collect();
         let mut out = AllocationCalc { customers, ..AllocationCalc::default() };
         for pool in &plan.allocation.pools {
@@ -144,7 +181,7 @@ impl AllocationCalc {
     /// a new set-up, then the rules and prices on those pools, on touched
     /// keys, or touched themselves. Changes to customers or to the plan's
     /// structure recompute everything.
-    pub fn update(&mut self, plan: &Plan, calc: &Calc, touched: &Touched, recomputed: &Recomputed) {
+    pub fn update(&mut self, plan: &Plan, calc: &impl LineFigures, touched: &Touched, recomputed: &Recomputed) {
         let changed = match recomputed {
             Recomputed::Lines(lines) if !touched.structure && !touched.allocation.all => lines,
             _ => {
@@ -252,17 +289,17 @@ fn times(volume: Decimal, price: Amount) -> Figure {
 }
 
 /// The amounts of pool `id` from the cost lines it selects.
-fn pool_figures(plan: &Plan, calc: &Calc, id: PoolId) -> PoolFigures {
+fn pool_figures(plan: &Plan, calc: &impl LineFigures, id: PoolId) -> PoolFigures {
     let selection = plan.allocation.pool(id).map(|pool| &pool.selection);
     let selected = selection.into_iter().flat_map(|selection| selection.lines(plan));
     let lines: Vec<LineId> = selected.filter(|line| plan.kind(line) == Kind::Cost).map(|line| line.id).collect();
     let year = |series: Series| -> Figure {
         let mut total = Amount::ZERO;
         for line in &lines {
-            if calc.formula_error(*line).is_some() {
+            if calc.broken(*line) {
                 return Err(AllocationError::BrokenLine(*line));
             }
-            let months = calc.months(Row::Line(*line), series)?;
+            let months = calc.months(*line, series)?;
             total = total.checked_add(Amount::checked_sum(months)?)?;
         }
         Ok(total)

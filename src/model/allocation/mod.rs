@@ -45,7 +45,7 @@ use super::plan::{Plan, id};
 use super::selection::Selection;
 use super::spread::Rounding;
 
-pub use calc::{AllocationCalc, AllocationError};
+pub use calc::{AllocationCalc, AllocationError, LineFigures, Overlaid};
 pub use command::{AllocationCommand, Entry, EntryId, KeyCell, Refusal};
 
 id!(

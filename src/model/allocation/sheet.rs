@@ -12,7 +12,7 @@
 
 use rust_decimal::Decimal;
 
-use super::calc::{AllocationError, Figure, Shares, positive_total, weights};
+use super::calc::{AllocationCalc, AllocationError, Figure, Shares, positive_total, weights};
 use super::{CustomerId, CustomerKind, KeyChoice, PriceId, RuleId};
 use crate::model::amount::Amount;
 use crate::model::calc::{Group, Row};
@@ -44,11 +44,10 @@ pub struct CustomerHead {
 }
 
 /// The active customers as row heads, in customer order.
-fn heads(engine: &Engine) -> Vec<CustomerHead> {
-    let plan = engine.plan();
+fn heads(plan: &Plan, figures: &AllocationCalc) -> Vec<CustomerHead> {
     let customer =
         |id: &CustomerId| plan.customer(*id).map(|c| CustomerHead { id: *id, name: c.name.clone(), kind: c.kind });
-    engine.allocation().customers().iter().filter_map(customer).collect()
+    figures.customers().iter().filter_map(customer).collect()
 }
 
 /// A column of the customers × keys grid: one key variant.
@@ -148,8 +147,12 @@ pub struct ChargeSheet {
 
 /// The charges of every active customer for every rule, then every price.
 pub fn charges(engine: &Engine) -> ChargeSheet {
-    let plan = engine.plan();
-    let figures = engine.allocation();
+    charges_of(engine.plan(), engine.allocation())
+}
+
+/// [`charges`] from `figures` of `plan`: the engine's, or those under a
+/// scenario ([`Engine::allocation_under`]).
+pub fn charges_of(plan: &Plan, figures: &AllocationCalc) -> ChargeSheet {
     let column = |source: Source, name: &str, pool: Option<Figure>, charges: Shares| {
         let total = charges.clone().and_then(|charges| sum(charges.into_iter().map(Ok)));
         let difference = pool.clone().map(|pool| Ok(total.clone()?.checked_sub(pool?)?));
@@ -166,7 +169,7 @@ pub fn charges(engine: &Engine) -> ChargeSheet {
             figures.price(price.id).map_or(Err(AllocationError::UnknownPrice(price.id)), |f| f.charges.clone());
         columns.push(column(Source::Price(price.id), &price.name, pool, charges));
     }
-    let rows = heads(engine).into_iter().enumerate().map(|(i, customer)| {
+    let rows = heads(plan, figures).into_iter().enumerate().map(|(i, customer)| {
         let charges: Vec<Figure> = columns.iter().map(|column| share(&column.charges, i)).collect();
         ChargeRow { customer, total: sum(charges.iter().cloned()), charges }
     });
@@ -174,10 +177,11 @@ pub fn charges(engine: &Engine) -> ChargeSheet {
     ChargeSheet { rows: rows.collect(), columns, total }
 }
 
-/// What each active customer pays a year for every service: the figure the
-/// scenario work compares between plans.
-pub fn annual_charges(engine: &Engine) -> Vec<(CustomerId, Figure)> {
-    charges(engine).rows.into_iter().map(|row| (row.customer.id, row.total)).collect()
+/// What each active customer pays a year for every service, from `figures`
+/// of `plan`: with [`Engine::allocation_under`], what a scenario's measures
+/// do to each customer's charge.
+pub fn annual_charges(plan: &Plan, figures: &AllocationCalc) -> Vec<(CustomerId, Figure)> {
+    charges_of(plan, figures).rows.into_iter().map(|row| (row.customer.id, row.total)).collect()
 }
 
 /// How one charge came about: the pool × the customer's value ÷ the key
@@ -318,7 +322,7 @@ pub fn settlement(engine: &Engine) -> SettlementSheet {
         let surplus = billed.clone().and_then(|billed| Ok(billed.checked_sub(actual.clone()?)?));
         ServiceSettlement { rule: rule.id, name: rule.name.clone(), billed, actual, surplus }
     });
-    let rows: Vec<CustomerSettlement> = heads(engine)
+    let rows: Vec<CustomerSettlement> = heads(plan, figures)
         .into_iter()
         .enumerate()
         .map(|(i, customer)| {
@@ -413,7 +417,7 @@ pub fn compare_keys(
     let under_a = figures.split(plan, rule.pool, a, rule.rounding)?;
     let under_b = figures.split(plan, rule.pool, b, rule.rounding)?;
     let mut rows = Vec::with_capacity(under_a.len());
-    for ((customer, a), b) in heads(engine).into_iter().zip(&under_a).zip(&under_b) {
+    for ((customer, a), b) in heads(plan, figures).into_iter().zip(&under_a).zip(&under_b) {
         let difference = b.checked_sub(*a)?;
         let percent = (!a.is_zero())
             .then(|| difference.decimal().checked_mul(Decimal::ONE_HUNDRED)?.checked_div(a.decimal()))
