@@ -433,6 +433,9 @@ impl Reader {
             scenarios: Vec::new(),
             customers,
             allocation,
+            perspectives: Vec::new(),
+            status_rule: Default::default(),
+            indicators: Vec::new(),
         };
         self.references(&plan, &places, whole);
         let structure = whole_departments && whole_categories && whole_services && whole_lines;

@@ -241,6 +241,8 @@ impl Reader {
                     ItemId::Service(id) => (Expected::Service, id.0),
                     ItemId::Line(id) => (Expected::Line, id.0),
                     ItemId::Driver(id) => (Expected::Driver, id.0),
+                    // A selection names lines and their dimensions only.
+                    ItemId::Perspective(_) | ItemId::Indicator(_) => continue,
                 };
                 let problem = Problem::UnknownEntry { kind, id, by: pool.name.clone() };
                 self.report(&at(&index("allocation.pools", i), "selection"), problem);
