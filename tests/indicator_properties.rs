@@ -125,27 +125,7 @@ proptest! {
         plan in plan_with_indicators(),
         edits in prop::collection::vec(edit(), 0..12),
     ) {
-        let mut engine = Engine::new(plan.clone()).unwrap();
-        assert_same_figures(&engine);
-        let mut applied = 0;
-        for edit in edits {
-            let before = engine.plan().clone();
-            match run(&mut engine, edit) {
-                Ok(()) => applied += 1,
-                Err(_) => prop_assert_eq!(engine.plan(), &before, "a refused command changes nothing"),
-            }
-            assert_same_figures(&engine);
-        }
-        let after = engine.plan().clone();
-        for _ in 0..applied {
-            prop_assert!(engine.undo().unwrap());
-        }
-        prop_assert_eq!(engine.plan(), &plan, "undone");
-        assert_same_figures(&engine);
-        for _ in 0..applied {
-            prop_assert!(engine.redo().unwrap());
-        }
-        prop_assert_eq!(engine.plan(), &after, "redone");
+        common::edit_undo_redo(&plan, edits, run, assert_same_figures)?;
     }
 
     #[test]
@@ -165,8 +145,8 @@ proptest! {
     fn status_never_panics(
         rule in rule(),
         direction in direction(),
-        value in prop::option::of(any::<[u8; 16]>().prop_map(|b| Decimal::deserialize(b))),
-        reference in prop::option::of(any::<[u8; 16]>().prop_map(|b| Decimal::deserialize(b))),
+        value in prop::option::of(any::<[u8; 16]>().prop_map(Decimal::deserialize)),
+        reference in prop::option::of(any::<[u8; 16]>().prop_map(Decimal::deserialize)),
     ) {
         let _ = evaluate(&rule, &direction, value, reference);
     }

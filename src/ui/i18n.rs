@@ -907,11 +907,23 @@ impl Lang {
                 .to_owned(),
             (Lang::Sv, P::NotTwelve { found }) => format!("ska ha 12 månader, har {found}"),
             (Lang::En, P::NotTwelve { found }) => format!("should have 12 months, has {found}"),
+            (Lang::Sv, P::Periods { expected, found }) => {
+                format!("ska ha ett värde per period, {expected}, har {found}")
+            }
+            (Lang::En, P::Periods { expected, found }) => {
+                format!("should have one value per period, {expected}, has {found}")
+            }
             (_, P::UnknownField) => self.pick("okänt fält", "unknown field").to_owned(),
             (Lang::Sv, P::NotAllowed { found }) => format!("{found} är inte tillåtet här"),
             (Lang::En, P::NotAllowed { found }) => format!("{found} is not allowed here"),
             (Lang::Sv, P::DuplicateId { id }) => format!("id {id} finns redan"),
             (Lang::En, P::DuplicateId { id }) => format!("id {id} is used twice"),
+            (Lang::Sv, P::UnknownReference { kind: kind @ crate::document::Expected::Perspective, id, line }) => {
+                format!("okänt {} {id} i indikatorn ”{line}”", self.expected(*kind))
+            }
+            (Lang::En, P::UnknownReference { kind: kind @ crate::document::Expected::Perspective, id, line }) => {
+                format!("unknown {} {id} in indicator \"{line}\"", self.expected(*kind))
+            }
             (Lang::Sv, P::UnknownReference { kind, id, line }) => {
                 format!("okänt {} {id} i raden ”{line}”", self.expected(*kind))
             }
@@ -952,6 +964,8 @@ impl Lang {
             E::Key => self.pick("nyckel-id", "key id"),
             E::Variant => self.pick("variant-id", "variant id"),
             E::Pool => self.pick("kostnadspool-id", "cost pool id"),
+            E::Perspective => self.pick("perspektiv-id", "perspective id"),
+            E::Indicator => self.pick("indikator-id", "indicator id"),
         }
     }
 
@@ -1146,6 +1160,29 @@ mod tests {
         assert_eq!(Lang::from_tag("SV"), Lang::Sv);
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn indicator_errors_say_what_in_both_languages() {
+        let percent = IndicatorUnit::Percent;
+        assert_eq!(
+            Lang::Sv.indicator_value_error(AmountError::NotANumber, " abc ", &percent),
+            "”abc”: inte ett tal i enheten %."
+        );
+        assert_eq!(
+            Lang::En.indicator_value_error(AmountError::NotANumber, "abc", &percent),
+            "\u{201c}abc\u{201d}: not a number in the unit %."
+        );
+        let band = IndicatorError::BandReversed {
+            low: rust_decimal::Decimal::new(65, 1),
+            high: rust_decimal::Decimal::from(4),
+        };
+        assert_eq!(
+            Lang::Sv.command_error(&CommandError::Indicator(band)),
+            "Målintervallets nedre gräns (6,5) är större än den övre (4). Inget ändrades."
+        );
+        let missing = FormulaError::NotReported { name: "Lönespecifikationer".into(), month: Month::APRIL };
+        assert!(Lang::En.formula_error(&missing).contains("'Lönespecifikationer' has no target (planned volume) in"));
     }
 
     #[test]

@@ -465,3 +465,38 @@ pub fn plan_with_indicators() -> impl Strategy<Value = Plan> {
         plan
     })
 }
+
+/// Runs `edits` on an engine opened on `plan` with `run`, checking with
+/// `same` after each that the figures are those of a full calculation and
+/// that a refused edit changed nothing; then undoes every applied edit back
+/// to `plan` and redoes them all.
+pub fn edit_undo_redo<E>(
+    plan: &Plan,
+    edits: Vec<E>,
+    run: impl Fn(&mut Engine, E) -> Result<(), kalkyl::model::CommandError>,
+    same: impl Fn(&Engine),
+) -> Result<(), TestCaseError> {
+    let mut engine = Engine::new(plan.clone()).unwrap();
+    same(&engine);
+    let mut applied = 0;
+    for edit in edits {
+        let before = engine.plan().clone();
+        match run(&mut engine, edit) {
+            Ok(()) => applied += 1,
+            Err(_) => prop_assert_eq!(engine.plan(), &before, "a refused command changes nothing"),
+        }
+        same(&engine);
+    }
+    let after = engine.plan().clone();
+    for _ in 0..applied {
+        prop_assert!(engine.undo().unwrap());
+    }
+    prop_assert!(!engine.undo().unwrap());
+    prop_assert_eq!(engine.plan(), plan, "undone");
+    same(&engine);
+    for _ in 0..applied {
+        prop_assert!(engine.redo().unwrap());
+    }
+    prop_assert_eq!(engine.plan(), &after, "redone");
+    Ok(())
+}

@@ -302,7 +302,10 @@ impl IndicatorCalc {
                     .try_fold(Decimal::ZERO, |sum, q| sum.checked_add(*q))
                     .ok_or(FormulaError::Overflow)
             }),
-            Ref::Indicator(id) => named.get(id).copied().ok_or(FormulaError::Overflow),
+            // Every indicator the formula names was looked up above.
+            Ref::Indicator(id) => named.get(id).copied().ok_or_else(|| FormulaError::Broken {
+                name: plan.indicator(*id).map_or_else(String::new, |i| i.name.clone()),
+            }),
         })?;
         if value.abs() > VALUE_LIMIT { Err(FormulaError::Overflow) } else { Ok(Some(value.normalize())) }
     }

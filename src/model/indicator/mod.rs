@@ -326,15 +326,9 @@ impl Values {
 
     /// Every value, with its slot.
     pub fn all(&self) -> impl Iterator<Item = (Slot, Option<Decimal>)> + '_ {
-        let kinds: [(fn(usize) -> Slot, &PerPeriod); 4] = [
-            (Slot::Outcome, &self.outcome),
-            (Slot::Target, &self.target),
-            (Slot::LastYear, &self.last_year),
-            (Slot::R12, &self.r12),
-        ];
-        let per_period =
-            kinds.into_iter().flat_map(|(slot, values)| values.iter().enumerate().map(move |(p, v)| (slot(p), *v)));
-        per_period.chain([(Slot::Forecast, self.forecast), (Slot::AnnualTarget, self.annual_target)])
+        let periods = 0..self.outcome.len();
+        let per_period = periods.flat_map(|p| [Slot::Outcome(p), Slot::Target(p), Slot::LastYear(p), Slot::R12(p)]);
+        per_period.chain([Slot::Forecast, Slot::AnnualTarget]).map(|slot| (slot, self.get(slot)))
     }
 }
 
