@@ -369,3 +369,25 @@ fn the_trend_shows_the_periods_so_far() {
     assert_eq!(trend.points[3].target, Some(dec("5")));
     assert_eq!((trend.decimals, trend.unit), (1, IndicatorUnit::Percent));
 }
+
+#[test]
+fn a_name_shared_by_a_driver_and_an_indicator_keeps_its_meaning_in_each_kind_of_formula() {
+    let mut engine = engine();
+    let mut plan = engine.plan().clone();
+    let fte = kalkyl::model::Driver {
+        id: kalkyl::model::DriverId(1),
+        name: "Årsarbetare".into(),
+        unit: "st".into(),
+        months: [Decimal::from(10); 12],
+    };
+    plan.drivers.push(fte);
+    engine.execute(Command::Replace(Box::new(plan))).unwrap();
+    // A line's formula reads the driver, as before the example had the indicator.
+    let costs = line(&engine, "Konsultkostnader HR");
+    engine.set_formula(costs, Some("=Årsarbetare * 55000".into())).unwrap();
+    assert_eq!(engine.months(Row::Line(costs), Series::Budget).unwrap()[0], Amount::kronor(550_000));
+    // An indicator's formula reads the indicator (252,2 in April).
+    let sick = id(&engine, "Sjukfrånvaro");
+    engine.set_indicator_formula(sick, Some("=Årsarbetare * 2".into())).unwrap();
+    assert_eq!(engine.indicator_values(sick).unwrap().outcome[APRIL], Some(dec("504.4")));
+}

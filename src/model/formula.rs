@@ -34,7 +34,7 @@ pub enum FormulaError {
         name: String,
         position: usize,
     },
-    /// The name is both a driver and a line.
+    /// The name is both a driver and a line, or several lines or indicators.
     AmbiguousName {
         name: String,
         position: usize,

@@ -37,7 +37,10 @@ pub struct Graph {
     priced: HashMap<Ref, Vec<LineId>>,
 }
 
-/// The names formulas can use: every line, driver and indicator, without regard to case.
+/// The names formulas can use: every line, driver and indicator, without
+/// regard to case. A line's formula looks among lines and drivers first, an
+/// indicator's among indicators first, so that a name taken by both kinds
+/// means the same as before the other kind took it.
 struct Names(HashMap<String, Vec<Ref>>);
 
 fn key(name: &str) -> String {
@@ -62,26 +65,32 @@ impl Names {
     /// Compiles a formula; for a line's formula (`line_in` its plan) an
     /// indicator must be a volume, a typed monthly one.
     fn compile(&self, text: &str, line_in: Option<&Plan>) -> Result<Compiled, FormulaError> {
-        parse(text)?.resolve(&mut |written: Written| match self.0.get(&key(&written.name)).map(Vec::as_slice) {
-            Some([Ref::Indicator(id)])
-                if line_in.is_some_and(|plan| !plan.indicator(*id).is_some_and(|i| i.is_volume())) =>
-            {
-                Err(FormulaError::NotAVolume { name: written.name, position: written.position })
+        parse(text)?.resolve(&mut |written: Written| {
+            let all = self.0.get(&key(&written.name)).map_or(&[][..], Vec::as_slice);
+            let preferred = |r: &&Ref| matches!(r, Ref::Indicator(_)) == line_in.is_none();
+            let (first, then): (Vec<&Ref>, Vec<&Ref>) = all.iter().partition(preferred);
+            match if first.is_empty() { then } else { first }.as_slice() {
+                [Ref::Indicator(id)]
+                    if line_in.is_some_and(|plan| !plan.indicator(*id).is_some_and(|i| i.is_volume())) =>
+                {
+                    Err(FormulaError::NotAVolume { name: written.name, position: written.position })
+                }
+                [only] => Ok(**only),
+                [] => Err(FormulaError::UnknownName { name: written.name, position: written.position }),
+                _ => Err(FormulaError::AmbiguousName { name: written.name, position: written.position }),
             }
-            Some([only]) => Ok(*only),
-            Some(_) => Err(FormulaError::AmbiguousName { name: written.name, position: written.position }),
-            None => Err(FormulaError::UnknownName { name: written.name, position: written.position }),
         })
     }
 }
 
 /// Compiles `text` as a line's formula against the names of `plan`: its
-/// lines, drivers and typed monthly indicators, matched without regard to case.
+/// lines and drivers, and typed monthly indicators, matched without regard
+/// to case.
 pub fn compile(plan: &Plan, text: &str) -> Result<Compiled, FormulaError> {
     Names::of(plan).compile(text, Some(plan))
 }
 
-/// Compiles `text` as an indicator's formula: lines, drivers and indicators.
+/// Compiles `text` as an indicator's formula: indicators, lines and drivers.
 pub fn compile_indicator(plan: &Plan, text: &str) -> Result<Compiled, FormulaError> {
     Names::of(plan).compile(text, None)
 }

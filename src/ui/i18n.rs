@@ -644,10 +644,14 @@ impl Lang {
             (Lang::Sv, E::UnknownName { name, position }) => format!("okänt namn ”{name}” på position {position}"),
             (Lang::En, E::UnknownName { name, position }) => format!("unknown name '{name}' at position {position}"),
             (Lang::Sv, E::AmbiguousName { name, position }) => {
-                format!("namnet ”{name}” på position {position} är både en drivare och en rad, eller flera rader")
+                format!(
+                    "namnet ”{name}” på position {position} är både en drivare och en rad, eller flera rader eller indikatorer"
+                )
             }
             (Lang::En, E::AmbiguousName { name, position }) => {
-                format!("the name '{name}' at position {position} is both a driver and a line, or several lines")
+                format!(
+                    "the name '{name}' at position {position} is both a driver and a line, or several lines or indicators"
+                )
             }
             (Lang::Sv, E::UnknownFunction { name, position }) => {
                 format!("okänd funktion ”{name}” på position {position}")
