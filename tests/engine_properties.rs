@@ -136,27 +136,7 @@ proptest! {
         plan in plan(),
         edits in prop::collection::vec(edit(), 0..12),
     ) {
-        let mut engine = Engine::new(plan.clone()).unwrap();
-        let mut applied = 0;
-        for edit in edits {
-            let before = engine.plan().clone();
-            match run(&mut engine, edit) {
-                Ok(()) => applied += 1,
-                Err(_) => prop_assert_eq!(engine.plan(), &before, "a refused command changes nothing"),
-            }
-            assert_same_figures(&engine);
-        }
-        let after = engine.plan().clone();
-        for _ in 0..applied {
-            prop_assert!(engine.undo().unwrap());
-        }
-        prop_assert!(!engine.undo().unwrap());
-        prop_assert_eq!(engine.plan(), &plan);
-        assert_same_figures(&engine);
-        for _ in 0..applied {
-            prop_assert!(engine.redo().unwrap());
-        }
-        prop_assert_eq!(engine.plan(), &after);
+        common::edit_undo_redo(&plan, edits, run, assert_same_figures)?;
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use kalkyl::document::migrate::MIGRATIONS;
 use kalkyl::document::{self, Document, DocumentError, Expected, Located, Problem, VERSION};
 use kalkyl::model::example::april_2023;
-use kalkyl::model::{AmountError, Engine};
+use kalkyl::model::{AmountError, Engine, Plan};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -47,15 +47,19 @@ fn every_released_version_keeps_opening() {
 }
 
 #[test]
-fn a_version_1_file_opens_unchanged_and_gets_no_customers() {
+fn a_version_1_file_opens_unchanged_and_gets_no_customers_and_no_indicators() {
     let text = fs::read_to_string(root().join("tests/golden/v1.kalkyl.json")).unwrap();
     let engine = document::open(&text).unwrap();
     let plan = engine.plan();
     assert!(plan.customers.is_empty());
     assert_eq!(plan.allocation, Default::default());
+    assert!(plan.indicators.is_empty());
+    assert_eq!(plan.perspectives, kalkyl::model::Perspective::standard(), "the report's four");
+    assert_eq!(plan.status_rule, kalkyl::model::StatusRule::default());
     let mut example = april_2023();
     example.customers.clear();
     example.allocation = Default::default();
+    example.indicators.clear();
     assert_eq!(plan, &example, "everything else is the April 2023 plan as it was");
 }
 
@@ -71,23 +75,31 @@ fn the_golden_file_of_this_version_is_what_this_build_writes() {
     assert_eq!(document::to_json(&april_2023()), golden.trim_end());
 }
 
+/// Exported and imported again, `plan` is equal and writes the same bytes.
+fn round_trip(plan: &Plan) -> Result<(), TestCaseError> {
+    let json = document::to_json(plan);
+    let read = document::from_json(&json).unwrap();
+    prop_assert_eq!(&read, plan);
+    prop_assert_eq!(document::to_json(&read), json, "the same bytes again");
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(common::config("file_format"))]
 
     #[test]
     fn export_then_import_gives_an_equal_plan(plan in common::plan()) {
-        let json = document::to_json(&plan);
-        let read = document::from_json(&json).unwrap();
-        prop_assert_eq!(&read, &plan);
-        prop_assert_eq!(document::to_json(&read), json, "the same bytes again");
+        round_trip(&plan)?;
     }
 
     #[test]
     fn a_plan_with_customers_and_allocation_round_trips(plan in common::allocated_plan()) {
-        let json = document::to_json(&plan);
-        let read = document::from_json(&json).unwrap();
-        prop_assert_eq!(&read, &plan);
-        prop_assert_eq!(document::to_json(&read), json, "the same bytes again");
+        round_trip(&plan)?;
+    }
+
+    #[test]
+    fn a_plan_with_indicators_round_trips(plan in common::plan_with_indicators()) {
+        round_trip(&plan)?;
     }
 
     #[test]
@@ -114,6 +126,20 @@ fn problems(document: Value) -> Vec<Located> {
         Err(DocumentError::Invalid(problems)) => problems,
         other => panic!("expected problems, got {other:?}"),
     }
+}
+
+/// The problems of the example's document with `value` at `path` in its plan.
+fn with(path: &[&str], value: Value) -> Vec<Located> {
+    let mut doc = example();
+    let mut target = &mut doc["plan"];
+    for key in path {
+        target = match key.parse::<usize>() {
+            Ok(i) => &mut target[i],
+            Err(_) => &mut target[*key],
+        };
+    }
+    *target = value;
+    problems(doc)
 }
 
 fn problem(path: &str, problem: Problem) -> Located {
@@ -169,18 +195,6 @@ fn a_corpus_of_broken_files_each_gives_a_clear_error() {
     let huge = format!("{{\"format\":\"kalkyl\",\"pad\":\"{}\"}}", "x".repeat(25 * 1024 * 1024));
     assert!(matches!(document::from_json(&huge), Err(DocumentError::TooLarge { .. })));
 
-    let with = |path: &[&str], value: Value| {
-        let mut doc = example();
-        let mut target = &mut doc["plan"];
-        for key in path {
-            target = match key.parse::<usize>() {
-                Ok(i) => &mut target[i],
-                Err(_) => &mut target[*key],
-            };
-        }
-        *target = value;
-        problems(doc)
-    };
     let amount_error = |text: &str, error| Problem::NotAnAmount { text: text.into(), error };
     assert_eq!(
         with(&["lines", "0", "budget", "0"], json!("79228162514264337593543950335.00")),
@@ -286,4 +300,47 @@ fn a_refused_file_leaves_what_was_open_untouched() {
     let before = engine.plan().clone();
     assert!(document::open("{").is_err());
     assert_eq!(engine.plan(), &before);
+}
+
+#[test]
+fn broken_indicators_each_give_a_clear_error_with_their_place() {
+    let not_allowed = |path: &str, found: &str| vec![problem(path, Problem::NotAllowed { found: found.into() })];
+    assert_eq!(
+        with(&["indicators", "0", "values", "outcome", "0"], json!("abc")),
+        not_allowed("indicators[0].values.outcome[0]", "\"abc\"")
+    );
+    assert_eq!(
+        with(&["indicators", "0", "values", "target"], json!(["1", "2"])),
+        vec![problem("indicators[0].values.target", Problem::Periods { expected: 1, found: 2 })]
+    );
+    assert_eq!(
+        with(&["indicators", "3", "definition", "direction"], json!({"kind": "band", "low": "6", "high": "4"})),
+        not_allowed("indicators[3].definition.direction.low", "6 above the high end 4")
+    );
+    assert_eq!(
+        with(&["indicators", "3", "definition", "perspective"], json!(9)),
+        vec![problem(
+            "indicators[3].definition.perspective",
+            Problem::UnknownReference { kind: Expected::Perspective, id: 9, line: "Datalagring".into() }
+        )]
+    );
+    assert_eq!(
+        with(&["status_rule", "basis"], json!({"target": {"yellow": {"share_of_target": "0"}}})),
+        not_allowed("status_rule.basis", "a margin out of range")
+    );
+    assert_eq!(
+        with(&["indicators", "0", "definition", "cumulative"], json!("yes")),
+        vec![problem("indicators[0].definition.cumulative", Problem::WrongType { expected: Expected::Boolean })]
+    );
+    assert_eq!(
+        with(&["lines", "0", "forecast"], json!({"method": "volume", "indicator": 99, "price": "12.00"})),
+        vec![problem(
+            "lines[0].forecast.indicator",
+            Problem::UnknownReference { kind: Expected::Indicator, id: 99, line: doc_line_name(0) }
+        )]
+    );
+    assert_eq!(
+        with(&["indicators", "1", "id"], json!(1)),
+        vec![problem("indicators[1].id", Problem::DuplicateId { id: 1 })]
+    );
 }

@@ -89,7 +89,8 @@ fn a_line_named_by_a_formula_cannot_be_removed() {
     let mut engine = engine();
     engine.set_formula(LineId(2), Some("=[Personalkostnader Ekonomi] / 10".into())).unwrap();
     let error = engine.execute(Command::Remove(ItemId::Line(LineId(1)))).unwrap_err();
-    assert!(matches!(error, CommandError::InUse { count: 1, ref by, .. } if by == "Konsultkostnader Ekonomi"));
+    // The line's formula, and the example's indicator of personnel costs per FTE.
+    assert!(matches!(error, CommandError::InUse { count: 2, ref by, .. } if by == "Konsultkostnader Ekonomi"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! with where it is, rather than stopping at the first.
 
 mod allocation;
+mod indicators;
 
 use std::collections::HashSet;
 use std::fmt::Display;
@@ -10,8 +11,8 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::model::{
-    Activity, Amount, AmountError, Category, CategoryId, Department, DepartmentId, Driver, DriverId, Forecast, Kind,
-    Line, LineId, Month, Monthly, Plan, Service, ServiceId, Snapshot,
+    Activity, Amount, AmountError, Category, CategoryId, Department, DepartmentId, Driver, DriverId, Forecast,
+    Indicator, IndicatorId, Kind, Line, LineId, Month, Monthly, Plan, Service, ServiceId, Snapshot,
 };
 
 /// What is wrong at a place in a file.
@@ -27,13 +28,16 @@ pub enum Problem {
     AmountAsNumber,
     /// A list of months that does not have twelve.
     NotTwelve { found: usize },
+    /// An indicator's list of values that does not have one per period.
+    Periods { expected: usize, found: usize },
     /// A field this version of the format does not have.
     UnknownField,
     /// A value outside the ones allowed, such as a month 13 or a kind "other".
     NotAllowed { found: String },
     /// The same id twice in a list.
     DuplicateId { id: u32 },
-    /// A line names a department, category, service or driver the plan lacks.
+    /// A line names a department, category, service, driver or indicator
+    /// the plan lacks, or an indicator (named in `line`) a perspective.
     UnknownReference { kind: Expected, id: u32, line: String },
     /// A figure computed from the plan leaves the range of amounts.
     OutOfRange,
@@ -62,6 +66,8 @@ pub enum Expected {
     Key,
     Variant,
     Pool,
+    Perspective,
+    Indicator,
 }
 
 /// A problem and where it is: a path like `lines[12].budget[3]`.
@@ -81,6 +87,8 @@ struct Whole {
     categories: bool,
     services: bool,
     drivers: bool,
+    perspectives: bool,
+    indicators: bool,
 }
 
 /// Collects problems while building a plan.
@@ -304,7 +312,7 @@ impl Reader {
     }
 
     fn forecast(&mut self, value: &Value, path: &str) -> Option<Forecast> {
-        let map = self.object(value, path, &["method", "months", "driver", "price"])?;
+        let map = self.object(value, path, &["method", "months", "driver", "indicator", "price"])?;
         let method = self.field(map, path, "method").and_then(|v| self.text(v, &at(path, "method")))?;
         Some(match method.as_str() {
             "budget" => Forecast::Budget,
@@ -317,6 +325,11 @@ impl Reader {
                 let driver = self.field(map, path, "driver").and_then(|v| self.id(v, &at(path, "driver")));
                 let price = self.field(map, path, "price").and_then(|v| self.amount(v, &at(path, "price")));
                 Forecast::Driver { driver: DriverId(driver?), price: price? }
+            }
+            "volume" => {
+                let indicator = self.field(map, path, "indicator").and_then(|v| self.id(v, &at(path, "indicator")));
+                let price = self.field(map, path, "price").and_then(|v| self.amount(v, &at(path, "price")));
+                Forecast::Volume { indicator: IndicatorId(indicator?), price: price? }
             }
             other => return self.not_allowed(&at(path, "method"), format!("\"{other}\"")),
         })
@@ -382,7 +395,7 @@ impl Reader {
     }
 
     fn plan(&mut self, value: &Value) -> Option<Plan> {
-        const FIELDS: [&str; 11] = [
+        const FIELDS: [&str; 14] = [
             "name",
             "year",
             "closed_through",
@@ -394,6 +407,9 @@ impl Reader {
             "snapshots",
             "customers",
             "allocation",
+            "perspectives",
+            "status_rule",
+            "indicators",
         ];
         let map = self.object(value, "", &FIELDS)?;
         let name = self.field(map, "", "name").and_then(|v| self.text(v, "name"));
@@ -414,11 +430,17 @@ impl Reader {
         let (snapshots, _) = self.items(map, "", "snapshots", false, Reader::snapshot);
         let (customers, whole_customers) = self.customers(map);
         let (allocation, whole_allocation) = self.allocation(map.get("allocation"), whole_customers);
+        let (perspectives, whole_perspectives) = self.items(map, "", "perspectives", true, Reader::perspective);
+        let status_rule = self.field(map, "", "status_rule").and_then(|v| self.status_rule(v, "status_rule"));
+        let (indicators, whole_indicators) = self.indexed(map, "", "indicators", true, Reader::indicator);
+        let (indicator_places, indicators): (Vec<usize>, Vec<Indicator>) = indicators.into_iter().unzip();
         let whole = Whole {
             departments: whole_departments,
             categories: whole_categories,
             services: whole_services,
             drivers: whole_drivers,
+            perspectives: whole_perspectives,
+            indicators: whole_indicators,
         };
         let plan = Plan {
             name: name?,
@@ -433,8 +455,12 @@ impl Reader {
             scenarios: Vec::new(),
             customers,
             allocation,
+            perspectives,
+            status_rule: status_rule?,
+            indicators,
         };
         self.references(&plan, &places, whole);
+        self.indicator_references(&plan, &indicator_places, &places, whole);
         let structure = whole_departments && whole_categories && whole_services && whole_lines;
         self.allocation_references(&plan, whole_allocation, structure);
         Some(plan)

@@ -14,6 +14,7 @@ use super::command::Touched;
 use super::forecast::{forecast, to_ore};
 use super::formula::FormulaError;
 use super::graph::{Compiled, Graph, Ref};
+use super::indicator::planned_volumes;
 use super::period::{Month, Monthly};
 use super::plan::{Activity, CategoryId, DepartmentId, Driver, DriverId, Forecast, Kind, Line, LineId, Plan, Series};
 
@@ -192,11 +193,13 @@ fn compute(
             Err(error) => ([Amount::ZERO; 12], Some(error)),
         },
     };
-    let driver = match &line.forecast {
-        Forecast::Driver { driver, .. } => plan.driver(*driver),
+    let volumes = match &line.forecast {
+        Forecast::Driver { driver, .. } => plan.driver(*driver).map(|driver| driver.months),
+        // A month without a planned volume projects nothing (see `indicator::volume_gaps`).
+        Forecast::Volume { indicator, .. } => Some(planned_volumes(plan, *indicator).map(Option::unwrap_or_default)),
         _ => None,
     };
-    let forecast = forecast(line, &budget, plan.closed_through, driver)?;
+    let forecast = forecast(line, &budget, plan.closed_through, volumes.as_ref())?;
     Ok(Computed {
         kind: plan.kind(line),
         groups: Group::of(line),
@@ -214,6 +217,10 @@ pub fn evaluate(plan: &Plan, expr: &Compiled, budget_of: &BudgetOf) -> Result<Mo
             .eval(&|name: &Ref| match name {
                 Ref::Line(id) => budget_of(*id).map(|budget| budget[month.index()].decimal()),
                 Ref::Driver(id) => Ok(plan.driver(*id).map(|driver| driver.months[month.index()]).unwrap_or_default()),
+                Ref::Indicator(id) => planned_volumes(plan, *id)[month.index()].ok_or_else(|| {
+                    let name = plan.indicator(*id).map_or_else(String::new, |indicator| indicator.name.clone());
+                    FormulaError::NotReported { name, month }
+                }),
             })
             .map_err(|error| match error {
                 FormulaError::DivisionByZero { position, .. } => {
@@ -239,15 +246,17 @@ impl Calc {
         Ok(calc)
     }
 
-    /// Recomputes what `touched` changed and everything that depends on it,
-    /// moving the subtotals by the change, and says which lines it
-    /// recomputed. On overflow nothing is changed.
+    /// Recomputes what `touched` changed and everything that depends on it
+    /// (the lines using a touched indicator too), moving the subtotals by the
+    /// change, and says which lines it recomputed. On overflow nothing is changed.
     pub fn update(&mut self, plan: &Plan, touched: &Touched) -> Result<Recomputed, OutOfRange> {
         if touched.structure {
             *self = Calc::full(plan)?;
             return Ok(Recomputed::All);
         }
-        let order = self.graph.affected(&touched.lines, &touched.drivers);
+        let mut changed = touched.lines.clone();
+        changed.extend(touched.indicators.iter().flat_map(|id| self.graph.users(Ref::Indicator(*id))));
+        let order = self.graph.affected(&changed, &touched.drivers);
         let lines = order.iter().map(|id| (*id, self.line_in(plan, *id))).collect();
         self.apply(plan, lines)?;
         Ok(Recomputed::Lines(order))
@@ -346,6 +355,8 @@ impl Calc {
                 })
                 .collect(),
             lines: order.iter().filter_map(|id| self.line_in(plan, *id)).map(patched).collect(),
+            // Lines may take their volume from an indicator.
+            indicators: plan.indicators.clone(),
             ..Plan::default()
         };
         let order = view.lines.iter().map(|line| (line.id, Some(line))).collect();

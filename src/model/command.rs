@@ -6,9 +6,10 @@ use rust_decimal::Decimal;
 use super::allocation::{AllocationCommand, Refusal, calc::AllocationTouched};
 use super::amount::Amount;
 use super::formula::FormulaError;
+use super::indicator::{IndicatorEdit, IndicatorError};
 use super::period::Month;
 use super::period::closed_count;
-use super::plan::{DriverId, Forecast, LineId, Plan, Series, Snapshot};
+use super::plan::{DriverId, Forecast, IndicatorId, LineId, Plan, Series, Snapshot};
 use super::scenario::{self, MeasureError, MeasureId, Scenario, ScenarioId};
 use super::spread::{Fill, SplitError, fill_open};
 use super::structure::{self, Item, ItemId};
@@ -59,6 +60,8 @@ pub enum Command {
     SetScenario(Box<Scenario>),
     /// Edits customers, keys, pools, rules or the price list.
     Allocation(AllocationCommand),
+    /// An edit of the indicators.
+    Indicator(IndicatorEdit),
 }
 
 /// Why a command was refused. A refused command changes nothing.
@@ -100,6 +103,8 @@ pub enum CommandError {
     /// An allocation edit that would leave customers, keys, pools, rules or
     /// prices inconsistent.
     Allocation(Refusal),
+    /// An edit of an indicator that is refused.
+    Indicator(IndicatorError),
 }
 
 /// What a command changed, for recalculation.
@@ -107,6 +112,8 @@ pub enum CommandError {
 pub struct Touched {
     pub lines: Vec<LineId>,
     pub drivers: Vec<DriverId>,
+    /// Indicators whose typed values changed.
+    pub indicators: Vec<IndicatorId>,
     /// Whether what depends on what may have changed (formulas, methods, the
     /// closed month): then everything is recomputed.
     pub structure: bool,
@@ -126,6 +133,7 @@ impl Touched {
     fn merge(&mut self, other: Touched) {
         self.lines.extend(other.lines);
         self.drivers.extend(other.drivers);
+        self.indicators.extend(other.indicators);
         self.structure |= other.structure;
         self.allocation.merge(other.allocation);
     }
@@ -165,6 +173,9 @@ impl Command {
         match self {
             Command::SetAmounts(cells) => set_amounts(plan, cells),
             Command::SetForecast { line, forecast } => {
+                if let Forecast::Volume { indicator, .. } = forecast {
+                    super::indicator::edit::check_volume(plan, indicator)?;
+                }
                 let target = plan.line_mut(line).ok_or(CommandError::UnknownLine(line))?;
                 let old = std::mem::replace(&mut target.forecast, forecast);
                 let inverse = Command::SetForecast { line, forecast: old };
@@ -195,6 +206,7 @@ impl Command {
             Command::RemoveScenario(id) => scenario::remove(plan, id),
             Command::SetScenario(scenario) => scenario::set(plan, *scenario),
             Command::Allocation(command) => command.apply(plan),
+            Command::Indicator(edit) => super::indicator::edit::apply(plan, edit),
             Command::Replace(new) => {
                 let old = std::mem::replace(plan, *new);
                 Ok(Applied { inverse: Command::Replace(Box::new(old)), touched: Touched::structure() })

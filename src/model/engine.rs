@@ -6,6 +6,7 @@ use super::amount::{Amount, Overflow};
 use super::calc::{Calc, Changes, OutOfRange, Overlay, Row};
 use super::command::{Command, CommandError, Touched};
 use super::formula::FormulaError;
+use super::indicator::IndicatorCalc;
 use super::period::{Month, Monthly, Span};
 use super::plan::{Kind, Line, LineId, Plan, Series, Snapshot};
 
@@ -31,6 +32,7 @@ pub struct Engine {
     plan: Plan,
     calc: Calc,
     allocation: AllocationCalc,
+    indicators: IndicatorCalc,
     undo: Vec<Command>,
     redo: Vec<Command>,
 }
@@ -40,11 +42,21 @@ impl Engine {
     pub fn new(plan: Plan) -> Result<Engine, OutOfRange> {
         let calc = Calc::full(&plan)?;
         let allocation = AllocationCalc::full(&plan, &calc);
-        Ok(Engine { plan, calc, allocation, undo: Vec::new(), redo: Vec::new() })
+        let indicators = IndicatorCalc::full(&plan, &calc);
+        Ok(Engine { plan, calc, allocation, indicators, undo: Vec::new(), redo: Vec::new() })
     }
 
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The computed indicators (see [`crate::model::indicator`]).
+    pub fn indicators(&self) -> &IndicatorCalc {
+        &self.indicators
+    }
+
+    pub(crate) fn line_calc(&self) -> &Calc {
+        &self.calc
     }
 
     /// Applies `command` and recalculates what depends on it. A refused
@@ -144,6 +156,7 @@ impl Engine {
         let recomputed =
             self.calc.update(&self.plan, touched).map_err(|at| CommandError::Overflow { line: Some(at.name) })?;
         self.allocation.update(&self.plan, &self.calc, touched, &recomputed);
+        self.indicators.update(&self.plan, &self.calc, touched, &recomputed);
         Ok(())
     }
 

@@ -8,6 +8,9 @@
 //! - the department table: per business area, operations and development, the
 //!   result Jan–Apr and its deviation from budget Jan–Apr and Jan–Mar.
 //!
+//! Every indicator table of the report is there too, with its figures as
+//! printed, and two indicators computed from the money (`indicators`).
+//!
 //! Everything else is **example data**, chosen only so that the sums match to
 //! the krona: how each category splits over departments (fixed weights), even
 //! monthly profiles, last year's May–December (taken as this year's budget),
@@ -20,6 +23,8 @@
 //! too, added by [`allocation`].
 
 pub mod allocation;
+
+mod indicators;
 
 use super::amount::Amount;
 use super::period::{Month, Monthly};
@@ -133,6 +138,7 @@ pub fn april_2023() -> Plan {
     };
     plan.lines = lines(&plan);
     allocation::add(&mut plan);
+    indicators::add(&mut plan);
     plan
 }
 

@@ -4,17 +4,18 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::amount::{Amount, Overflow};
 use super::period::{Month, Monthly, closed_count};
-use super::plan::{Driver, Forecast, Line};
+use super::plan::{Forecast, Line};
 use super::spread::split_evenly;
 
 /// The forecast of `line` per month: outcome through `closed`, then the
-/// projection of its method. `driver` is the driver a volume × price forecast
-/// names, if the plan has it (a missing driver projects nothing).
+/// projection of its method. `volumes` are the quantities of the driver or
+/// indicator a volume × price forecast names, if the plan has it (a missing
+/// one projects nothing).
 pub fn forecast(
     line: &Line,
     budget: &Monthly,
     closed: Option<Month>,
-    driver: Option<&Driver>,
+    volumes: Option<&[Decimal; 12]>,
 ) -> Result<Monthly, Overflow> {
     let done = closed_count(closed);
     let remaining = 12 - done;
@@ -24,9 +25,9 @@ pub fn forecast(
         Forecast::Manual { months } => months[done..].to_vec(),
         Forecast::RunRate => run_rate(outcome_to_date, done, remaining)?,
         Forecast::LastYear => last_year(line, outcome_to_date, done)?,
-        Forecast::Driver { price, .. } => match driver {
-            Some(driver) => {
-                driver.months[done..].iter().map(|quantity| times(*quantity, *price)).collect::<Result<_, _>>()?
+        Forecast::Driver { price, .. } | Forecast::Volume { price, .. } => match volumes {
+            Some(volumes) => {
+                volumes[done..].iter().map(|quantity| times(*quantity, *price)).collect::<Result<_, _>>()?
             }
             None => vec![Amount::ZERO; remaining],
         },
@@ -72,7 +73,7 @@ pub fn to_ore(value: Decimal) -> Result<Amount, Overflow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::plan::{Activity, CategoryId, DepartmentId, DriverId, LineId};
+    use crate::model::plan::{Activity, CategoryId, DepartmentId, Driver, DriverId, LineId};
 
     fn kr(values: [i64; 12]) -> Monthly {
         values.map(Amount::kronor)
@@ -96,7 +97,7 @@ mod tests {
 
     fn projected(method: Forecast, driver: Option<&Driver>) -> Vec<Amount> {
         let line = line(method);
-        forecast(&line, &line.budget, Some(Month::APRIL), driver).unwrap()[4..].to_vec()
+        forecast(&line, &line.budget, Some(Month::APRIL), driver.map(|driver| &driver.months)).unwrap()[4..].to_vec()
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub enum FormulaError {
         name: String,
         position: usize,
     },
-    /// The name is both a driver and a line.
+    /// The name is both a driver and a line, or several lines or indicators.
     AmbiguousName {
         name: String,
         position: usize,
@@ -66,6 +66,18 @@ pub enum FormulaError {
     },
     /// A value left the range of exact decimals.
     Overflow,
+    /// A line's formula names an indicator that is not a typed monthly one,
+    /// so it has no planned volume per month.
+    NotAVolume {
+        name: String,
+        position: usize,
+    },
+    /// The indicator a line's formula names has no planned volume (target)
+    /// in `month`.
+    NotReported {
+        name: String,
+        month: Month,
+    },
 }
 
 /// A binary operator of the formula language.

@@ -7,15 +7,18 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::hash::Hash;
 
 use super::formula::{Expr, FormulaError, Written, parse};
-use super::plan::{DriverId, Forecast, LineId, Plan};
+use super::plan::{DriverId, Forecast, IndicatorId, LineId, Plan};
 
-/// What a formula names: a line's budget or a driver's quantity.
+/// What a formula names: a line's budget or a driver's quantity; an
+/// indicator (in a line's formula a typed monthly one, its planned volume).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Ref {
     Line(LineId),
     Driver(DriverId),
+    Indicator(IndicatorId),
 }
 
 /// A formula with its names resolved.
@@ -30,11 +33,14 @@ pub struct Graph {
     order: Vec<LineId>,
     /// The formula lines naming each line or driver.
     dependents: HashMap<Ref, Vec<LineId>>,
-    /// The lines whose forecast is volume × price of each driver.
-    driver_forecasts: HashMap<DriverId, Vec<LineId>>,
+    /// The lines whose forecast is volume × price of each driver or indicator.
+    priced: HashMap<Ref, Vec<LineId>>,
 }
 
-/// The names formulas can use: every line and driver, without regard to case.
+/// The names formulas can use: every line, driver and indicator, without
+/// regard to case. A line's formula looks among lines and drivers first, an
+/// indicator's among indicators first, so that a name taken by both kinds
+/// means the same as before the other kind took it.
 struct Names(HashMap<String, Vec<Ref>>);
 
 fn key(name: &str) -> String {
@@ -50,22 +56,43 @@ impl Names {
         for driver in &plan.drivers {
             names.entry(key(&driver.name)).or_default().push(Ref::Driver(driver.id));
         }
+        for indicator in &plan.indicators {
+            names.entry(key(&indicator.name)).or_default().push(Ref::Indicator(indicator.id));
+        }
         Names(names)
     }
 
-    fn compile(&self, text: &str) -> Result<Compiled, FormulaError> {
-        parse(text)?.resolve(&mut |written: Written| match self.0.get(&key(&written.name)).map(Vec::as_slice) {
-            Some([only]) => Ok(*only),
-            Some(_) => Err(FormulaError::AmbiguousName { name: written.name, position: written.position }),
-            None => Err(FormulaError::UnknownName { name: written.name, position: written.position }),
+    /// Compiles a formula; for a line's formula (`line_in` its plan) an
+    /// indicator must be a volume, a typed monthly one.
+    fn compile(&self, text: &str, line_in: Option<&Plan>) -> Result<Compiled, FormulaError> {
+        parse(text)?.resolve(&mut |written: Written| {
+            let all = self.0.get(&key(&written.name)).map_or(&[][..], Vec::as_slice);
+            let preferred = |r: &&Ref| matches!(r, Ref::Indicator(_)) == line_in.is_none();
+            let (first, then): (Vec<&Ref>, Vec<&Ref>) = all.iter().partition(preferred);
+            match if first.is_empty() { then } else { first }.as_slice() {
+                [Ref::Indicator(id)]
+                    if line_in.is_some_and(|plan| !plan.indicator(*id).is_some_and(|i| i.is_volume())) =>
+                {
+                    Err(FormulaError::NotAVolume { name: written.name, position: written.position })
+                }
+                [only] => Ok(**only),
+                [] => Err(FormulaError::UnknownName { name: written.name, position: written.position }),
+                _ => Err(FormulaError::AmbiguousName { name: written.name, position: written.position }),
+            }
         })
     }
 }
 
-/// Compiles `text` against the names of `plan`: its lines and drivers,
-/// matched without regard to case.
+/// Compiles `text` as a line's formula against the names of `plan`: its
+/// lines and drivers, and typed monthly indicators, matched without regard
+/// to case.
 pub fn compile(plan: &Plan, text: &str) -> Result<Compiled, FormulaError> {
-    Names::of(plan).compile(text)
+    Names::of(plan).compile(text, Some(plan))
+}
+
+/// Compiles `text` as an indicator's formula: indicators, lines and drivers.
+pub fn compile_indicator(plan: &Plan, text: &str) -> Result<Compiled, FormulaError> {
+    Names::of(plan).compile(text, None)
 }
 
 /// The lines a formula names, each once, in order of first mention.
@@ -73,7 +100,7 @@ fn named_lines(expr: &Compiled) -> Vec<LineId> {
     let mut seen = HashSet::new();
     let lines = expr.names().into_iter().filter_map(|name| match name {
         Ref::Line(line) => Some(*line),
-        Ref::Driver(_) => None,
+        Ref::Driver(_) | Ref::Indicator(_) => None,
     });
     lines.filter(|line| seen.insert(*line)).collect()
 }
@@ -84,42 +111,50 @@ fn path_names(plan: &Plan, ids: &[LineId]) -> Vec<String> {
 }
 
 /// Checks that `text` computes as the formula of `line`: it parses, names
-/// only what the plan has, and names nothing that depends on `line`. A
-/// breadth-first walk from what it names, each line visited once.
+/// only what the plan has, and names nothing that depends on `line`.
 pub fn check(plan: &Plan, line: LineId, text: &str) -> Result<Compiled, FormulaError> {
     let expr = compile(plan, text)?;
     let graph = Graph::new(plan);
-    let mut parent: HashMap<LineId, LineId> = HashMap::new();
-    let mut queue: VecDeque<LineId> = VecDeque::new();
-    for next in named_lines(&expr) {
-        if parent.insert(next, line).is_none() {
-            queue.push_back(next);
+    let named = |at: LineId| match graph.formula(at) {
+        Some(Ok(expr)) => named_lines(expr),
+        _ => Vec::new(),
+    };
+    match path_to(named_lines(&expr), line, named) {
+        Some(path) => {
+            let path: Vec<LineId> = std::iter::once(line).chain(path).collect();
+            Err(FormulaError::Cycle { path: path_names(plan, &path) })
+        }
+        None => Ok(expr),
+    }
+}
+
+/// A shortest path from one of `starts` to `target`, both included, along
+/// the edges `next` gives: a breadth-first walk, each node visited once.
+pub(super) fn path_to<N: Copy + Eq + Hash>(starts: Vec<N>, target: N, next: impl Fn(N) -> Vec<N>) -> Option<Vec<N>> {
+    let mut parent: HashMap<N, Option<N>> = HashMap::new();
+    let mut queue: VecDeque<N> = VecDeque::new();
+    for start in starts {
+        if parent.insert(start, None).is_none() {
+            queue.push_back(start);
         }
     }
     while let Some(at) = queue.pop_front() {
-        if at == line {
-            // Back from `line` to what the new formula names, then forward.
-            let mut back = Vec::new();
-            let mut step = parent[&line];
-            while step != line {
-                back.push(step);
-                step = parent[&step];
+        if at == target {
+            let mut path = vec![at];
+            while let Some(Some(step)) = parent.get(&path[path.len() - 1]) {
+                path.push(*step);
             }
-            let path: Vec<LineId> = std::iter::once(line).chain(back.into_iter().rev()).chain([line]).collect();
-            return Err(FormulaError::Cycle { path: path_names(plan, &path) });
+            path.reverse();
+            return Some(path);
         }
-        let named = match graph.formula(at) {
-            Some(Ok(expr)) => named_lines(expr),
-            _ => Vec::new(),
-        };
-        for next in named {
-            if let Entry::Vacant(entry) = parent.entry(next) {
-                entry.insert(at);
-                queue.push_back(next);
+        for following in next(at) {
+            if let Entry::Vacant(entry) = parent.entry(following) {
+                entry.insert(Some(at));
+                queue.push_back(following);
             }
         }
     }
-    Ok(expr)
+    None
 }
 
 impl Graph {
@@ -127,11 +162,16 @@ impl Graph {
         let mut graph = Graph::default();
         let names = Names::of(plan);
         for line in &plan.lines {
-            if let Forecast::Driver { driver, .. } = line.forecast {
-                graph.driver_forecasts.entry(driver).or_default().push(line.id);
+            let volume = match line.forecast {
+                Forecast::Driver { driver, .. } => Some(Ref::Driver(driver)),
+                Forecast::Volume { indicator, .. } => Some(Ref::Indicator(indicator)),
+                _ => None,
+            };
+            if let Some(volume) = volume {
+                graph.priced.entry(volume).or_default().push(line.id);
             }
             let Some(text) = &line.formula else { continue };
-            let compiled = names.compile(text);
+            let compiled = names.compile(text, Some(plan));
             if let Ok(expr) = &compiled {
                 let mut seen = HashSet::new();
                 for name in expr.names().into_iter().filter(|name| seen.insert(**name)) {
@@ -174,13 +214,11 @@ impl Graph {
         }
     }
 
-    /// The lines that use a line or driver: formulas naming it, and for a
-    /// driver the forecasts priced on it.
+    /// The lines that use a line, driver or indicator: formulas naming it,
+    /// and for a driver or indicator the forecasts priced on it.
     pub fn users(&self, name: Ref) -> Vec<LineId> {
         let mut users = self.dependents.get(&name).cloned().unwrap_or_default();
-        if let Ref::Driver(driver) = name {
-            users.extend(self.driver_forecasts.get(&driver).into_iter().flatten());
-        }
+        users.extend(self.priced.get(&name).into_iter().flatten());
         users.sort_unstable();
         users.dedup();
         users
@@ -200,7 +238,7 @@ impl Graph {
         // it is reached however it was first marked.
         let mut seen: HashSet<LineId> = HashSet::new();
         let mut queue: Vec<Ref> = drivers.iter().map(|d| Ref::Driver(*d)).collect();
-        let priced = drivers.iter().flat_map(|driver| self.driver_forecasts.get(driver).into_iter().flatten());
+        let priced = drivers.iter().flat_map(|driver| self.priced.get(&Ref::Driver(*driver)).into_iter().flatten());
         for line in lines.iter().chain(priced) {
             if seen.insert(*line) {
                 queue.push(Ref::Line(*line));
@@ -226,15 +264,15 @@ impl Graph {
 /// The strongly connected components of the graph `edges` over `nodes`,
 /// each component after every component it has edges to (Tarjan's
 /// algorithm with an explicit stack instead of recursion).
-fn components(nodes: &[LineId], edges: &HashMap<LineId, Vec<LineId>>) -> Vec<Vec<LineId>> {
+pub(super) fn components<N: Copy + Eq + Hash>(nodes: &[N], edges: &HashMap<N, Vec<N>>) -> Vec<Vec<N>> {
     #[derive(Clone, Copy)]
     struct Mark {
         index: usize,
         low: usize,
         on_stack: bool,
     }
-    let mut marks: HashMap<LineId, Mark> = HashMap::with_capacity(nodes.len());
-    let mut stack: Vec<LineId> = Vec::new();
+    let mut marks: HashMap<N, Mark> = HashMap::with_capacity(nodes.len());
+    let mut stack: Vec<N> = Vec::new();
     let mut out = Vec::new();
     let mut next_index = 0;
     for &root in nodes {
@@ -242,7 +280,7 @@ fn components(nodes: &[LineId], edges: &HashMap<LineId, Vec<LineId>>) -> Vec<Vec
             continue;
         }
         // Each frame: a node and how many of its edges have been followed.
-        let mut frames: Vec<(LineId, usize)> = vec![(root, 0)];
+        let mut frames: Vec<(N, usize)> = vec![(root, 0)];
         marks.insert(root, Mark { index: next_index, low: next_index, on_stack: true });
         stack.push(root);
         next_index += 1;
@@ -287,12 +325,12 @@ fn components(nodes: &[LineId], edges: &HashMap<LineId, Vec<LineId>>) -> Vec<Vec
     out
 }
 
-/// A cycle within a strongly connected `component`: the lines on it in
+/// A cycle within a strongly connected `component`: the nodes on it in
 /// order, the first again at the end.
-fn cycle_in(component: &[LineId], edges: &HashMap<LineId, Vec<LineId>>) -> Vec<LineId> {
-    let members: HashSet<LineId> = component.iter().copied().collect();
+pub(super) fn cycle_in<N: Copy + Eq + Hash>(component: &[N], edges: &HashMap<N, Vec<N>>) -> Vec<N> {
+    let members: HashSet<N> = component.iter().copied().collect();
     let mut path = vec![component[0]];
-    let mut at_position: HashMap<LineId, usize> = HashMap::from([(component[0], 0)]);
+    let mut at_position: HashMap<N, usize> = HashMap::from([(component[0], 0)]);
     loop {
         let here = path[path.len() - 1];
         // In a strongly connected component every line names another member.

@@ -10,6 +10,7 @@ pub mod example;
 pub mod forecast;
 pub mod formula;
 pub mod graph;
+pub mod indicator;
 pub mod next_year;
 pub mod number;
 pub mod period;
@@ -27,11 +28,12 @@ pub use amount::{Amount, AmountError, Overflow};
 pub use calc::{Changes, Group, Overlay, Row};
 pub use command::{Cell, Command, CommandError};
 pub use engine::{Engine, OutcomeGaps};
+pub use indicator::{Indicator, IndicatorUnit, Periodicity, Perspective, StatusRule};
 pub use number::Unit;
 pub use period::{Month, Monthly, Span, Tertial};
 pub use plan::{
-    Activity, Category, CategoryId, Department, DepartmentId, Driver, DriverId, Forecast, Kind, Line, LineId, Plan,
-    Series, Service, ServiceId, Snapshot,
+    Activity, Category, CategoryId, Department, DepartmentId, Driver, DriverId, Forecast, IndicatorId, Kind, Line,
+    LineId, PerspectiveId, Plan, Series, Service, ServiceId, Snapshot,
 };
 pub use selection::Selection;
 pub use spread::Rounding;

@@ -202,6 +202,15 @@ pub fn format_rounded(value: Decimal, unit: Unit) -> String {
     format_decimal(value, unit.decimals())
 }
 
+/// A number rounded (half away from zero) to `decimals` decimals, Swedish
+/// style: `1 470 000`, `5,7`, `−3,25`. With `trim`, trailing zeros are
+/// dropped (`5` rather than `5,0`), as reports print typed values.
+pub fn format_number(value: Decimal, decimals: u32, trim: bool) -> String {
+    let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let shown = if trim { rounded.normalize().scale() } else { decimals };
+    format_decimal(rounded, shown)
+}
+
 /// An amount in `unit` with every decimal it has, for editing: nothing is
 /// rounded away when the text is typed back.
 pub fn format_exact(amount: Amount, unit: Unit) -> String {
@@ -288,6 +297,16 @@ mod tests {
         assert_eq!(format_amount(Amount::kronor(-400), Unit::Tkr), "0");
         assert_eq!(format_amount(Amount::kronor(21_416_000), Unit::Mnkr), "21,4");
         assert_eq!(format_amount(Amount::kronor(999), Unit::Kr), "999");
+    }
+
+    #[test]
+    fn numbers_are_rounded_and_trimmed_for_reports() {
+        assert_eq!(format_number(dec("1470000"), 0, false), "1\u{a0}470\u{a0}000");
+        assert_eq!(format_number(dec("5.75"), 1, true), "5,8");
+        assert_eq!(format_number(dec("5.0"), 1, true), "5");
+        assert_eq!(format_number(dec("5"), 2, false), "5,00");
+        assert_eq!(format_number(dec("-3.25"), 1, false), "\u{2212}3,3");
+        assert_eq!(format_number(dec("-0.01"), 1, true), "0");
     }
 
     #[test]

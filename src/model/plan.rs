@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::allocation::{Allocation, Customer};
 use super::amount::Amount;
+use super::indicator::{Indicator, Perspective, StatusRule};
 use super::period::{Month, Monthly};
 use super::scenario::Scenario;
 
@@ -38,6 +39,14 @@ id!(
 id!(
     /// A stable identifier of a [`Driver`].
     DriverId
+);
+id!(
+    /// A stable identifier of an [`Indicator`].
+    IndicatorId
+);
+id!(
+    /// A stable identifier of a [`Perspective`].
+    PerspectiveId
 );
 
 /// Whether a line is a cost (kostnad) or a revenue (intäkt). It decides the
@@ -160,6 +169,9 @@ pub enum Forecast {
     Manual { months: Monthly },
     /// Volume × price: a driver's quantity each month times a price.
     Driver { driver: DriverId, price: Amount },
+    /// Volume × price on an indicator: its planned volume each month (a
+    /// typed monthly indicator's target, see [`crate::model::indicator::planned_volumes`]) times a price.
+    Volume { indicator: IndicatorId, price: Amount },
 }
 
 /// A budget line (budgetrad): one row of the plan on its dimensions.
@@ -249,6 +261,11 @@ pub struct Plan {
     /// Allocation keys, cost pools, rules and the price list (fördelning).
     #[serde(default)]
     pub allocation: Allocation,
+    /// The perspectives indicators are grouped in (Kund och ägare, Medarbetare …).
+    pub perspectives: Vec<Perspective>,
+    /// The plan's default status rule; an indicator may have its own.
+    pub status_rule: StatusRule,
+    pub indicators: Vec<Indicator>,
 }
 
 impl Plan {
@@ -270,6 +287,14 @@ impl Plan {
 
     pub fn driver(&self, id: DriverId) -> Option<&Driver> {
         self.drivers.iter().find(|driver| driver.id == id)
+    }
+
+    pub fn indicator(&self, id: IndicatorId) -> Option<&Indicator> {
+        self.indicators.iter().find(|indicator| indicator.id == id)
+    }
+
+    pub fn perspective(&self, id: PerspectiveId) -> Option<&Perspective> {
+        self.perspectives.iter().find(|perspective| perspective.id == id)
     }
 
     /// Whether a line is a cost or a revenue, by its category (a cost if the

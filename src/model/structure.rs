@@ -1,12 +1,15 @@
-//! The plan's structure: departments, categories, services, drivers and lines
-//! are added, renamed, reordered and removed by the same few commands.
+//! The plan's structure: departments, categories, services, drivers, lines,
+//! perspectives and indicators are added, renamed, reordered and removed by
+//! the same few commands.
 
 use super::allocation::Refusal;
 use super::command::{Applied, Command, CommandError, Touched};
 use super::formula;
 use super::graph::{Graph, Ref};
+use super::indicator::{self, Indicator, IndicatorEdit, Perspective};
 use super::plan::{
-    Category, CategoryId, Department, DepartmentId, Driver, DriverId, Line, LineId, Plan, Service, ServiceId,
+    Category, CategoryId, Department, DepartmentId, Driver, DriverId, IndicatorId, Line, LineId, PerspectiveId, Plan,
+    Service, ServiceId,
 };
 
 /// A member of the structure, whole: what is inserted, or kept to insert again.
@@ -17,6 +20,8 @@ pub enum Item {
     Service(Service),
     Driver(Box<Driver>),
     Line(Box<Line>),
+    Perspective(Perspective),
+    Indicator(Box<Indicator>),
 }
 
 /// A member of the structure, by id.
@@ -27,6 +32,8 @@ pub enum ItemId {
     Service(ServiceId),
     Driver(DriverId),
     Line(LineId),
+    Perspective(PerspectiveId),
+    Indicator(IndicatorId),
 }
 
 /// What every kind of member has: an id and a name.
@@ -60,6 +67,8 @@ member!(Category, CategoryId);
 member!(Service, ServiceId);
 member!(Driver, DriverId);
 member!(Line, LineId);
+member!(Perspective, PerspectiveId);
+member!(Indicator, IndicatorId);
 
 /// Runs `$body` with `$list` the plan's list of the kind of `$item` and `$id` its id.
 macro_rules! with_list {
@@ -85,6 +94,14 @@ macro_rules! with_list {
                 let $list = &mut $plan.lines;
                 $body
             }
+            ItemId::Perspective($id) => {
+                let $list = &mut $plan.perspectives;
+                $body
+            }
+            ItemId::Indicator($id) => {
+                let $list = &mut $plan.indicators;
+                $body
+            }
         }
     };
 }
@@ -97,6 +114,8 @@ impl Item {
             Item::Service(s) => ItemId::Service(s.id),
             Item::Driver(d) => ItemId::Driver(d.id),
             Item::Line(l) => ItemId::Line(l.id),
+            Item::Perspective(p) => ItemId::Perspective(p.id),
+            Item::Indicator(i) => ItemId::Indicator(i.id),
         }
     }
 }
@@ -105,11 +124,15 @@ fn index_of<T: Member>(list: &[T], id: T::Id) -> Option<usize> {
     list.iter().position(|member| member.id() == id)
 }
 
-/// Inserts `item` at `index` (or last); refused if its id is taken.
+/// Inserts `item` at `index` (or last); refused if its id is taken, or if
+/// it is an indicator that [`indicator::edit::check`] refuses.
 pub fn insert(plan: &mut Plan, index: usize, item: Item) -> Result<Applied, CommandError> {
     let id = item.id();
     if with_list!(plan, id, |list, id| index_of(list, id).is_some()) {
         return Err(CommandError::DuplicateId(id));
+    }
+    if let Item::Indicator(new) = &item {
+        indicator::edit::check(plan, new)?;
     }
     match item {
         Item::Department(d) => plan.departments.insert(index.min(plan.departments.len()), d),
@@ -117,6 +140,8 @@ pub fn insert(plan: &mut Plan, index: usize, item: Item) -> Result<Applied, Comm
         Item::Service(s) => plan.services.insert(index.min(plan.services.len()), s),
         Item::Driver(d) => plan.drivers.insert(index.min(plan.drivers.len()), *d),
         Item::Line(l) => plan.lines.insert(index.min(plan.lines.len()), *l),
+        Item::Perspective(p) => plan.perspectives.insert(index.min(plan.perspectives.len()), p),
+        Item::Indicator(i) => plan.indicators.insert(index.min(plan.indicators.len()), *i),
     }
     Ok(Applied { inverse: Command::Remove(id), touched: Touched::structure() })
 }
@@ -151,7 +176,7 @@ pub fn move_to(plan: &mut Plan, id: ItemId, to: usize) -> Result<Applied, Comman
     Ok(Applied { inverse: Command::Move { item: id, to: from }, touched: Touched::structure() })
 }
 
-/// Renames a member; formulas that name a renamed line or driver follow it.
+/// Renames a member; formulas that name a renamed line, driver or indicator follow it.
 pub fn rename(plan: &mut Plan, id: ItemId, name: String) -> Result<Applied, CommandError> {
     let name = name.trim().to_owned();
     if name.is_empty() {
@@ -163,13 +188,19 @@ pub fn rename(plan: &mut Plan, id: ItemId, name: String) -> Result<Applied, Comm
         std::mem::replace(list[index].name_mut(), name.clone())
     });
     let mut inverse = vec![Command::Rename { item: id, name: old.clone() }];
-    if matches!(id, ItemId::Line(_) | ItemId::Driver(_)) {
+    if matches!(id, ItemId::Line(_) | ItemId::Driver(_) | ItemId::Indicator(_)) {
+        // Formulas follow only when the old name was this member's alone: one
+        // naming a shared name meant another member too (or was ambiguous).
+        let follow = !in_formulas(plan, &old);
         for line in &mut plan.lines {
-            let Some(text) = &line.formula else { continue };
-            let renamed = formula::rename(text, &old, &name);
-            if &renamed != text {
-                inverse.push(Command::SetFormula { line: line.id, formula: Some(text.clone()) });
-                line.formula = Some(renamed);
+            if let Some(text) = renamed(&mut line.formula, &old, &name, follow) {
+                inverse.push(Command::SetFormula { line: line.id, formula: Some(text) });
+            }
+        }
+        for indicator in &mut plan.indicators {
+            if let Some(text) = renamed(&mut indicator.formula, &old, &name, follow) {
+                let edit = IndicatorEdit::SetFormula { indicator: indicator.id, formula: Some(text) };
+                inverse.push(Command::Indicator(edit));
             }
         }
     }
@@ -177,16 +208,37 @@ pub fn rename(plan: &mut Plan, id: ItemId, name: String) -> Result<Applied, Comm
     Ok(Applied { inverse, touched: Touched::structure() })
 }
 
+/// Whether a line, driver or indicator is named `name`, as formulas match names.
+fn in_formulas(plan: &Plan, name: &str) -> bool {
+    let key = name.trim().to_lowercase();
+    let lines = plan.lines.iter().map(|line| &line.name);
+    let names = lines.chain(plan.drivers.iter().map(|d| &d.name)).chain(plan.indicators.iter().map(|i| &i.name));
+    names.map(|name| name.trim().to_lowercase()).any(|name| name == key)
+}
+
+/// Renames `old` to `new` in the formula `text` when formulas `follow`.
+/// Returns the text before when undoing the rename must set it back: it
+/// changed, or it names `new`, which the rename back would rewrite.
+fn renamed(text: &mut Option<String>, old: &str, new: &str, follow: bool) -> Option<String> {
+    let before = text.clone()?;
+    let after = formula::rename(&before, old, new);
+    let changed = follow && after != before;
+    if changed {
+        *text = Some(after);
+    }
+    (changed || formula::rename(&before, new, old) != before).then_some(before)
+}
+
 /// The names of what uses `id`: lines on a department, category or
-/// service; formulas or forecasts naming a driver; formulas naming a line;
-/// scenarios' measures naming any of them.
+/// service; formulas or forecasts naming a driver, line or indicator;
+/// indicators on a perspective; scenarios' measures naming any of them.
 pub fn users(plan: &Plan, id: ItemId) -> Vec<String> {
     let mut users = line_users(plan, id);
     users.extend(super::scenario::users(plan, id));
     users
 }
 
-/// The names of the lines that use `id`.
+/// The names of the lines and indicators that use `id`.
 fn line_users(plan: &Plan, id: ItemId) -> Vec<String> {
     let named = |name: Ref| -> Vec<LineId> {
         Graph::new(plan).users(name).into_iter().filter(|l| ItemId::Line(*l) != id).collect()
@@ -197,8 +249,11 @@ fn line_users(plan: &Plan, id: ItemId) -> Vec<String> {
         ItemId::Service(s) => plan.lines.iter().filter(|l| l.service == Some(s)).map(|l| l.id).collect(),
         ItemId::Driver(d) => named(Ref::Driver(d)),
         ItemId::Line(l) => named(Ref::Line(l)),
+        ItemId::Indicator(i) => named(Ref::Indicator(i)),
+        ItemId::Perspective(_) => Vec::new(),
     };
-    ids.iter().filter_map(|id| plan.line(*id)).map(|line| line.name.clone()).collect()
+    let lines = ids.iter().filter_map(|id| plan.line(*id)).map(|line| line.name.clone());
+    lines.chain(indicator::calc::users(plan, id)).collect()
 }
 
 /// An id for a new member of a list: one more than the largest.

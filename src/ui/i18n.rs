@@ -2,7 +2,8 @@
 
 use crate::model::allocation::Refusal;
 use crate::model::formula::FormulaError;
-use crate::model::number::BlockError;
+use crate::model::indicator::{IndicatorError, IndicatorUnit};
+use crate::model::number::{BlockError, plain};
 use crate::model::scenario::MeasureError;
 use crate::model::spread::Fill;
 use crate::model::{Activity, AllocationError, AmountError, CommandError, Forecast, Kind, Month, Plan, Series};
@@ -159,6 +160,7 @@ impl Lang {
             Forecast::LastYear => self.pick("Fjolårets profil", "Last year's profile"),
             Forecast::Manual { .. } => self.pick("Manuell", "Manual"),
             Forecast::Driver { .. } => self.pick("Volym × pris", "Volume × price"),
+            Forecast::Volume { .. } => self.pick("Volym × pris (indikator)", "Volume × price (indicator)"),
         }
     }
 
@@ -420,6 +422,7 @@ impl Lang {
                 Lang::En => format!("The formula was not changed: {}.", self.formula_error(error)),
             },
             CommandError::Allocation(refusal) => self.refusal(refusal),
+            CommandError::Indicator(error) => self.indicator_error(error),
         }
     }
 
@@ -519,6 +522,82 @@ impl Lang {
         }
     }
 
+    /// Why an edit of an indicator was refused; nothing changed.
+    pub fn indicator_error(self, error: &IndicatorError) -> String {
+        use IndicatorError as E;
+        match (self, error) {
+            (Lang::Sv, E::Computed { indicator }) => {
+                format!("”{indicator}” räknas fram med en formel; dess värden kan inte skrivas in.")
+            }
+            (Lang::En, E::Computed { indicator }) => {
+                format!("'{indicator}' is computed by a formula; its values cannot be typed.")
+            }
+            (_, E::NoSuchPeriod) => {
+                self.pick("Indikatorn har ingen sådan period.", "The indicator has no such period.").into()
+            }
+            (Lang::Sv, E::Value(error)) => format!("Värdet kan inte sparas: {}.", self.value_problem(*error)),
+            (Lang::En, E::Value(error)) => format!("The value cannot be kept: {}.", self.value_problem(*error)),
+            (Lang::Sv, E::BandReversed { low, high }) => format!(
+                "Målintervallets nedre gräns ({}) är större än den övre ({}). Inget ändrades.",
+                plain(*low),
+                plain(*high)
+            ),
+            (Lang::En, E::BandReversed { low, high }) => format!(
+                "The target band's low end ({}) is above its high end ({}). Nothing changed.",
+                plain(*low),
+                plain(*high)
+            ),
+            (Lang::Sv, E::Decimals(decimals)) => format!("{decimals} decimaler är för många: högst 6 visas."),
+            (Lang::En, E::Decimals(decimals)) => format!("{decimals} decimals are too many: at most 6 are shown."),
+            (_, E::Rule) => self
+                .pick(
+                    "Statusregeln är utanför gränserna: marginal 0–1000 %, andel av målet 1–100 %.",
+                    "The status rule is out of range: margin 0–1000 %, share of the target 1–100 %.",
+                )
+                .into(),
+            (_, E::Shape) => self
+                .pick("Indikatorn ska ha ett värde per period.", "The indicator must have one value per period.")
+                .into(),
+            (_, E::UnknownPerspective(_)) => {
+                self.pick("Perspektivet finns inte längre.", "The perspective no longer exists.").into()
+            }
+            (Lang::Sv, E::Volume { line }) => format!(
+                "Raden ”{line}” hämtar sin volym från indikatorn, så den måste förbli en inskriven månadsindikator."
+            ),
+            (Lang::En, E::Volume { line }) => {
+                format!("The line '{line}' takes its volume from the indicator, so it must stay a typed monthly one.")
+            }
+            (Lang::Sv, E::NotAVolume { indicator }) => {
+                format!("”{indicator}” kan inte ge volym: bara en inskriven månadsindikator kan det.")
+            }
+            (Lang::En, E::NotAVolume { indicator }) => {
+                format!("'{indicator}' cannot give a volume: only a typed monthly indicator can.")
+            }
+        }
+    }
+
+    /// What is wrong with a value for an indicator (without a full stop).
+    fn value_problem(self, error: AmountError) -> &'static str {
+        match error {
+            AmountError::Empty => self.pick("inget värde", "no value"),
+            AmountError::NotANumber => self.pick("inte ett tal", "not a number"),
+            AmountError::TooManyDecimals => self.pick("högst 6 decimaler", "at most 6 decimals"),
+            AmountError::OutOfRange => self.pick("högst 10^15", "at most 10^15"),
+        }
+    }
+
+    /// What is wrong with `input`, typed or pasted into an indicator of `unit`.
+    pub fn indicator_value_error(self, error: AmountError, input: &str, unit: &IndicatorUnit) -> String {
+        let input = input.trim();
+        let problem = self.value_problem(error);
+        match (self, unit.symbol()) {
+            (Lang::Sv, "") => format!("”{input}”: {problem}."),
+            (Lang::En, "") => format!("\u{201c}{input}\u{201d}: {problem}."),
+            (Lang::Sv, symbol) => format!("”{input}”: {problem} i enheten {symbol}."),
+            (Lang::En, symbol) => format!("\u{201c}{input}\u{201d}: {problem} in the unit {symbol}."),
+        }
+    }
+
     /// Why a measure cannot be applied.
     pub fn measure_error(self, error: &MeasureError) -> String {
         match (self, error) {
@@ -565,10 +644,14 @@ impl Lang {
             (Lang::Sv, E::UnknownName { name, position }) => format!("okänt namn ”{name}” på position {position}"),
             (Lang::En, E::UnknownName { name, position }) => format!("unknown name '{name}' at position {position}"),
             (Lang::Sv, E::AmbiguousName { name, position }) => {
-                format!("namnet ”{name}” på position {position} är både en drivare och en rad, eller flera rader")
+                format!(
+                    "namnet ”{name}” på position {position} är både en drivare och en rad, eller flera rader eller indikatorer"
+                )
             }
             (Lang::En, E::AmbiguousName { name, position }) => {
-                format!("the name '{name}' at position {position} is both a driver and a line, or several lines")
+                format!(
+                    "the name '{name}' at position {position} is both a driver and a line, or several lines or indicators"
+                )
             }
             (Lang::Sv, E::UnknownFunction { name, position }) => {
                 format!("okänd funktion ”{name}” på position {position}")
@@ -593,9 +676,21 @@ impl Lang {
             (Lang::En, E::DivisionByZero { position, month }) => {
                 format!("division by zero at position {position}{}", self.in_month(*month))
             }
-            (Lang::Sv, E::Broken { name }) => format!("raden ”{name}” som formeln använder har själv ett fel"),
-            (Lang::En, E::Broken { name }) => format!("the line '{name}' it uses has an error itself"),
+            (Lang::Sv, E::Broken { name }) => format!("”{name}” som formeln använder har själv ett fel"),
+            (Lang::En, E::Broken { name }) => format!("'{name}', which it uses, has an error itself"),
             (_, E::Overflow) => self.pick("ett värde blir för stort", "a value becomes too large").into(),
+            (Lang::Sv, E::NotAVolume { name, position }) => format!(
+                "indikatorn ”{name}” på position {position} är ingen volym: en rad kan bara använda en inskriven månadsindikator"
+            ),
+            (Lang::En, E::NotAVolume { name, position }) => format!(
+                "the indicator '{name}' at position {position} is not a volume: a line can only use a typed monthly indicator"
+            ),
+            (Lang::Sv, E::NotReported { name, month }) => {
+                format!("indikatorn ”{name}” har inget mål (planerad volym){}", self.in_month(Some(*month)))
+            }
+            (Lang::En, E::NotReported { name, month }) => {
+                format!("the indicator '{name}' has no target (planned volume){}", self.in_month(Some(*month)))
+            }
         }
     }
 
@@ -816,11 +911,23 @@ impl Lang {
                 .to_owned(),
             (Lang::Sv, P::NotTwelve { found }) => format!("ska ha 12 månader, har {found}"),
             (Lang::En, P::NotTwelve { found }) => format!("should have 12 months, has {found}"),
+            (Lang::Sv, P::Periods { expected, found }) => {
+                format!("ska ha ett värde per period, {expected}, har {found}")
+            }
+            (Lang::En, P::Periods { expected, found }) => {
+                format!("should have one value per period, {expected}, has {found}")
+            }
             (_, P::UnknownField) => self.pick("okänt fält", "unknown field").to_owned(),
             (Lang::Sv, P::NotAllowed { found }) => format!("{found} är inte tillåtet här"),
             (Lang::En, P::NotAllowed { found }) => format!("{found} is not allowed here"),
             (Lang::Sv, P::DuplicateId { id }) => format!("id {id} finns redan"),
             (Lang::En, P::DuplicateId { id }) => format!("id {id} is used twice"),
+            (Lang::Sv, P::UnknownReference { kind: kind @ crate::document::Expected::Perspective, id, line }) => {
+                format!("okänt {} {id} i indikatorn ”{line}”", self.expected(*kind))
+            }
+            (Lang::En, P::UnknownReference { kind: kind @ crate::document::Expected::Perspective, id, line }) => {
+                format!("unknown {} {id} in indicator \"{line}\"", self.expected(*kind))
+            }
             (Lang::Sv, P::UnknownReference { kind, id, line }) => {
                 format!("okänt {} {id} i raden ”{line}”", self.expected(*kind))
             }
@@ -861,6 +968,8 @@ impl Lang {
             E::Key => self.pick("nyckel-id", "key id"),
             E::Variant => self.pick("variant-id", "variant id"),
             E::Pool => self.pick("kostnadspool-id", "cost pool id"),
+            E::Perspective => self.pick("perspektiv-id", "perspective id"),
+            E::Indicator => self.pick("indikator-id", "indicator id"),
         }
     }
 
@@ -1055,6 +1164,29 @@ mod tests {
         assert_eq!(Lang::from_tag("SV"), Lang::Sv);
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn indicator_errors_say_what_in_both_languages() {
+        let percent = IndicatorUnit::Percent;
+        assert_eq!(
+            Lang::Sv.indicator_value_error(AmountError::NotANumber, " abc ", &percent),
+            "”abc”: inte ett tal i enheten %."
+        );
+        assert_eq!(
+            Lang::En.indicator_value_error(AmountError::NotANumber, "abc", &percent),
+            "\u{201c}abc\u{201d}: not a number in the unit %."
+        );
+        let band = IndicatorError::BandReversed {
+            low: rust_decimal::Decimal::new(65, 1),
+            high: rust_decimal::Decimal::from(4),
+        };
+        assert_eq!(
+            Lang::Sv.command_error(&CommandError::Indicator(band)),
+            "Målintervallets nedre gräns (6,5) är större än den övre (4). Inget ändrades."
+        );
+        let missing = FormulaError::NotReported { name: "Lönespecifikationer".into(), month: Month::APRIL };
+        assert!(Lang::En.formula_error(&missing).contains("'Lönespecifikationer' has no target (planned volume) in"));
     }
 
     #[test]

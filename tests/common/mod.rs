@@ -3,12 +3,16 @@
 
 use kalkyl::model::allocation::{Entry, EntryId, KeyCell};
 use kalkyl::model::command::Cell;
+use kalkyl::model::indicator::{
+    Aggregation, Basis, Definition, Direction, Indicator, IndicatorUnit, Periodicity, Reference, StatusRule, Symbols,
+    Tolerance, Values,
+};
 use kalkyl::model::structure::ItemId;
 use kalkyl::model::{
     Activity, Allocation, AllocationCommand, AllocationKey, AllocationRule, Amount, Category, CategoryId, Command,
     CostPool, Customer, CustomerId, CustomerKind, Department, DepartmentId, Driver, DriverId, Engine, Forecast,
-    KeyChoice, KeyId, KeyVariant, Kind, Line, LineId, Month, Monthly, Plan, PoolId, Price, PriceBasis, PriceId,
-    Rounding, RuleId, Selection, Series, VariantId,
+    IndicatorId, KeyChoice, KeyId, KeyVariant, Kind, Line, LineId, Month, Monthly, Perspective, PerspectiveId, Plan,
+    PoolId, Price, PriceBasis, PriceId, Rounding, RuleId, Selection, Series, VariantId,
 };
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
@@ -350,4 +354,149 @@ pub fn allocation_command() -> impl Strategy<Value = Command> {
         1 => (0u32..3).prop_map(|d| Command::Remove(ItemId::Department(DepartmentId(d)))),
         1 => (0u32..8).prop_map(|l| Command::Remove(ItemId::Line(LineId(l)))),
     ]
+}
+/// An indicator value: usually reported, up to a million with up to three decimals.
+pub fn indicator_value() -> impl Strategy<Value = Option<Decimal>> {
+    prop::option::weighted(
+        0.8,
+        (-1_000_000_000i64..1_000_000_000, 0u32..4).prop_map(|(m, scale)| Decimal::new(m, scale)),
+    )
+}
+
+/// A percentage 0–`max` with up to one decimal.
+fn percent(max: i64) -> impl Strategy<Value = Decimal> {
+    (0..=max * 10).prop_map(|tenths| Decimal::new(tenths, 1))
+}
+
+/// A valid status rule of any kind.
+pub fn rule() -> impl Strategy<Value = StatusRule> {
+    let basis = prop_oneof![
+        percent(50).prop_map(|p| Basis::Target { yellow: Tolerance::Percent(p) }),
+        (50i64..=100).prop_map(|share| Basis::Target { yellow: Tolerance::ShareOfTarget(Decimal::from(share)) }),
+        (prop::sample::select(vec![Reference::PreviousPeriod, Reference::LastYear]), percent(10))
+            .prop_map(|(against, unchanged_within)| Basis::Change { against, unchanged_within }),
+    ];
+    let symbols = prop::sample::select(vec![Symbols::TrafficLights, Symbols::Arrows, Symbols::Smileys]);
+    (basis, symbols).prop_map(|(basis, symbols)| StatusRule { basis, symbols })
+}
+
+/// Higher, lower or a band (its ends in order).
+pub fn direction() -> impl Strategy<Value = Direction> {
+    prop_oneof![
+        Just(Direction::HigherIsBetter),
+        Just(Direction::LowerIsBetter),
+        (-1000i64..1000, 0i64..1000)
+            .prop_map(|(low, width)| Direction::Band { low: Decimal::from(low), high: Decimal::from(low + width) }),
+    ]
+}
+
+/// A definition on perspective 1 or 2.
+pub fn definition() -> impl Strategy<Value = Definition> {
+    let periodicity = prop::sample::select(Periodicity::ALL.to_vec());
+    let aggregation = prop::sample::select(vec![Aggregation::Level, Aggregation::Sum]);
+    let unit = prop::sample::select(vec![IndicatorUnit::Percent, IndicatorUnit::Count, IndicatorUnit::Kronor]);
+    (1u32..3, unit, periodicity, aggregation, any::<bool>(), direction(), 0u32..4, prop::option::weighted(0.3, rule()))
+        .prop_map(|(perspective, unit, periodicity, aggregation, cumulative, direction, decimals, rule)| Definition {
+            perspective: PerspectiveId(perspective),
+            unit,
+            periodicity,
+            aggregation,
+            cumulative,
+            direction,
+            decimals,
+            rule,
+            note: None,
+        })
+}
+
+/// Values for every period of `periodicity`.
+pub fn values(periodicity: Periodicity) -> impl Strategy<Value = Values> {
+    let per_period = || prop::collection::vec(indicator_value(), periodicity.periods());
+    (per_period(), per_period(), per_period(), per_period(), indicator_value(), indicator_value()).prop_map(
+        |(outcome, target, last_year, r12, forecast, annual_target)| Values {
+            outcome,
+            target,
+            last_year,
+            r12,
+            forecast,
+            annual_target,
+        },
+    )
+}
+
+/// An indicator's formula: usually well formed, naming lines, the driver and
+/// indicators `ind 1`–`ind 5`; sometimes anything.
+pub fn indicator_formula() -> impl Strategy<Value = String> {
+    let operand = prop_oneof![
+        (0u32..8).prop_map(|id| format!("[line {id}]")),
+        Just("volym".to_owned()),
+        (1u32..6).prop_map(|id| format!("[ind {id}]")),
+        (-100i64..100).prop_map(|n| n.to_string()),
+    ];
+    let op = prop::sample::select(vec!["+", "-", "*", "/"]);
+    prop_oneof![
+        6 => (operand.clone(), op, operand).prop_map(|(a, op, b)| format!("={a} {op} {b}")),
+        1 => ".{0,20}",
+    ]
+}
+
+/// Indicator `ind {id}`, typed or (sometimes) with a formula.
+pub fn indicator(id: u32) -> impl Strategy<Value = Indicator> {
+    (definition(), prop::option::weighted(0.35, indicator_formula()))
+        .prop_flat_map(|(definition, formula)| {
+            let values = values(definition.periodicity);
+            (Just(definition), values, Just(formula))
+        })
+        .prop_map(move |(definition, values, formula)| Indicator {
+            id: IndicatorId(id),
+            name: format!("ind {id}"),
+            definition,
+            values,
+            formula,
+        })
+}
+
+/// A plan of [`plan`] with two perspectives and up to five indicators.
+pub fn plan_with_indicators() -> impl Strategy<Value = Plan> {
+    let indicators = (0usize..6).prop_flat_map(|count| (1..=count as u32).map(indicator).collect::<Vec<_>>());
+    (plan(), indicators).prop_map(|(mut plan, indicators)| {
+        plan.perspectives = Perspective::standard().into_iter().take(2).collect();
+        plan.indicators = indicators;
+        plan
+    })
+}
+
+/// Runs `edits` on an engine opened on `plan` with `run`, checking with
+/// `same` after each that the figures are those of a full calculation and
+/// that a refused edit changed nothing; then undoes every applied edit back
+/// to `plan` and redoes them all.
+pub fn edit_undo_redo<E>(
+    plan: &Plan,
+    edits: Vec<E>,
+    run: impl Fn(&mut Engine, E) -> Result<(), kalkyl::model::CommandError>,
+    same: impl Fn(&Engine),
+) -> Result<(), TestCaseError> {
+    let mut engine = Engine::new(plan.clone()).unwrap();
+    same(&engine);
+    let mut applied = 0;
+    for edit in edits {
+        let before = engine.plan().clone();
+        match run(&mut engine, edit) {
+            Ok(()) => applied += 1,
+            Err(_) => prop_assert_eq!(engine.plan(), &before, "a refused command changes nothing"),
+        }
+        same(&engine);
+    }
+    let after = engine.plan().clone();
+    for _ in 0..applied {
+        prop_assert!(engine.undo().unwrap());
+    }
+    prop_assert!(!engine.undo().unwrap());
+    prop_assert_eq!(engine.plan(), plan, "undone");
+    same(&engine);
+    for _ in 0..applied {
+        prop_assert!(engine.redo().unwrap());
+    }
+    prop_assert_eq!(engine.plan(), &after, "redone");
+    Ok(())
 }

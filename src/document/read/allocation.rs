@@ -24,7 +24,7 @@ pub(super) struct Whole {
 }
 
 impl Reader {
-    fn boolean(&mut self, value: &Value, path: &str) -> Option<bool> {
+    pub(super) fn boolean(&mut self, value: &Value, path: &str) -> Option<bool> {
         match value {
             Value::Bool(flag) => Some(*flag),
             _ => self.wrong(path, Expected::Boolean),
@@ -32,7 +32,7 @@ impl Reader {
     }
 
     /// A text that must be one of `names`, giving the value at the same place in `values`.
-    fn one_of<T: Copy>(&mut self, value: &Value, path: &str, names: &[&str], values: &[T]) -> Option<T> {
+    pub(super) fn one_of<T: Copy>(&mut self, value: &Value, path: &str, names: &[&str], values: &[T]) -> Option<T> {
         let text = self.text(value, path)?;
         match names.iter().position(|name| *name == text) {
             Some(i) => Some(values[i]),
@@ -241,6 +241,8 @@ impl Reader {
                     ItemId::Service(id) => (Expected::Service, id.0),
                     ItemId::Line(id) => (Expected::Line, id.0),
                     ItemId::Driver(id) => (Expected::Driver, id.0),
+                    // A selection names lines and their dimensions only.
+                    ItemId::Perspective(_) | ItemId::Indicator(_) => continue,
                 };
                 let problem = Problem::UnknownEntry { kind, id, by: pool.name.clone() };
                 self.report(&at(&index("allocation.pools", i), "selection"), problem);
