@@ -141,40 +141,6 @@ pub fn parse_amount(input: &str, unit: Unit) -> Result<Amount, AmountError> {
     Amount::from_decimal(kronor)
 }
 
-/// A cell of a pasted block that is not an amount, with its 0-based place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BlockError {
-    pub row: usize,
-    pub col: usize,
-    pub text: String,
-    pub error: AmountError,
-}
-
-/// Parses a tab-separated block, as Excel and LibreOffice copy it, into rows
-/// of amounts in `unit`. Every cell must be an amount: the first that is not
-/// is reported with its place. A trailing line break is not an extra row.
-pub fn parse_block(text: &str, unit: Unit) -> Result<Vec<Vec<Amount>>, BlockError> {
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    let text = text.strip_suffix('\r').unwrap_or(text);
-    text.split('\n')
-        .enumerate()
-        .map(|(row, line)| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            line.split('\t')
-                .enumerate()
-                .map(|(col, cell)| {
-                    parse_amount(cell, unit).map_err(|error| BlockError {
-                        row,
-                        col,
-                        text: cell.trim().to_owned(),
-                        error,
-                    })
-                })
-                .collect()
-        })
-        .collect()
-}
-
 /// An amount in `unit` as plain text for the clipboard: every decimal, a
 /// decimal comma and no grouping, which Swedish Excel reads as a number.
 pub fn clipboard_text(amount: Amount, unit: Unit) -> String {
@@ -200,6 +166,12 @@ pub fn rounded(amount: Amount, unit: Unit) -> Decimal {
 /// A value already rounded in `unit`, Swedish style.
 pub fn format_rounded(value: Decimal, unit: Unit) -> String {
     format_decimal(value, unit.decimals())
+}
+
+/// A plain number (a key value, a percentage) rounded half away from zero
+/// to `decimals`, Swedish style: `1 234,50`.
+pub fn format_number(value: Decimal, decimals: u32) -> String {
+    format_decimal(value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero), decimals)
 }
 
 /// An amount in `unit` with every decimal it has, for editing: nothing is
@@ -288,20 +260,8 @@ mod tests {
         assert_eq!(format_amount(Amount::kronor(-400), Unit::Tkr), "0");
         assert_eq!(format_amount(Amount::kronor(21_416_000), Unit::Mnkr), "21,4");
         assert_eq!(format_amount(Amount::kronor(999), Unit::Kr), "999");
-    }
-
-    #[test]
-    fn pasted_blocks_are_read_whole_or_not_at_all() {
-        let block = parse_block("1 234,5\t-6 840\r\n1,234.5\t0\r\n", Unit::Tkr).unwrap();
-        assert_eq!(
-            block,
-            vec![
-                vec![Amount::kronor(1_234_500), Amount::kronor(-6_840_000)],
-                vec![Amount::kronor(1_234_500), Amount::ZERO],
-            ]
-        );
-        let error = parse_block("1\t2\n3\tabc", Unit::Kr).unwrap_err();
-        assert_eq!((error.row, error.col, error.text.as_str(), error.error), (1, 1, "abc", AmountError::NotANumber));
+        assert_eq!(format_number(dec("1234.5"), 2), "1\u{a0}234,50");
+        assert_eq!(format_number(dec("-0.125"), 2), "\u{2212}0,13");
     }
 
     #[test]
