@@ -6,8 +6,9 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::model::number::plain;
 use crate::model::{Engine, Row, Series};
+use crate::ui::grid::{Sheet, Style};
 use crate::ui::i18n::Lang;
-use crate::ui::sheet::{Measure, Sheet, Style, View, figure, sheet};
+use crate::ui::sheet::{Measure, PlanSheet, View, figure};
 
 /// The views a workbook holds, one sheet each.
 const VIEWS: [View; 3] = [View::Result, View::Monthly(Series::Budget), View::Outcome];
@@ -20,15 +21,15 @@ enum Value {
 }
 
 /// The cells of a view: a header row, then a row for each sheet row.
-fn table(engine: &Engine, view: View, lang: Lang) -> (Sheet, Vec<Vec<Value>>) {
-    let sheet = sheet(view, engine.plan(), lang);
-    let mut rows = Vec::with_capacity(sheet.rows.len() + 1);
+fn table(engine: &Engine, view: View, lang: Lang) -> (PlanSheet, Vec<Vec<Value>>) {
+    let sheet = PlanSheet::new(view, engine.plan(), lang);
+    let mut rows = Vec::with_capacity(sheet.rows().len() + 1);
     let header =
-        std::iter::once(format!("{} (kr)", lang.line_header())).chain(sheet.columns.iter().map(|c| c.label.clone()));
+        std::iter::once(format!("{} (kr)", lang.line_header())).chain(sheet.columns().iter().map(|c| c.label.clone()));
     rows.push(header.map(Value::Text).collect());
-    for row in &sheet.rows {
+    for (index, row) in sheet.rows().iter().enumerate() {
         let mut cells = vec![Value::Text(row.label.clone())];
-        cells.extend(sheet.columns.iter().map(|column| cell(engine, row.row, column.measure, lang)));
+        cells.extend(sheet.measures().iter().map(|measure| cell(engine, sheet.source(index), *measure, lang)));
         rows.push(cells);
     }
     (sheet, rows)
@@ -82,7 +83,7 @@ pub fn xlsx(engine: &Engine, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let worksheet = workbook.add_worksheet();
         worksheet.set_name(sheet_name(view, lang))?;
         for (r, cells) in rows.iter().enumerate() {
-            let strong = r == 0 || sheet.rows.get(r - 1).is_some_and(|row| row.style != Style::Line);
+            let strong = r == 0 || sheet.rows().get(r - 1).is_some_and(|row| row.style != Style::Line);
             let row = u32::try_from(r).unwrap_or(u32::MAX);
             for (c, value) in cells.iter().enumerate() {
                 let col = u16::try_from(c).unwrap_or(u16::MAX);

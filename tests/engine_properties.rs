@@ -4,9 +4,11 @@
 use kalkyl::model::command::Cell;
 use kalkyl::model::spread::{split_by, split_evenly};
 use kalkyl::model::structure::ItemId;
+use std::collections::HashMap;
+
 use kalkyl::model::{
     Activity, Amount, CategoryId, Changes, Command, DepartmentId, DriverId, Engine, Group, Kind, Line, LineId, Month,
-    Plan, Row, Series,
+    Monthly, Overflow, Plan, Refresh, Row, Series,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -104,6 +106,31 @@ fn assert_same_figures(engine: &Engine) {
     }
 }
 
+/// Every row's figures, series by series, and the formula errors reaching it.
+type Shown = HashMap<Row, (Vec<Result<Monthly, Overflow>>, Vec<LineId>)>;
+
+fn shown(engine: &Engine) -> Shown {
+    let figures = |row| Series::ALL.iter().map(|series| engine.months(row, *series)).collect();
+    rows(engine.plan()).into_iter().map(|row| (row, (figures(row), engine.errors(row)))).collect()
+}
+
+/// Unless the structure changed, every row whose figures or errors differ
+/// from `before` is among the reported ones; a refused edit reports nothing.
+fn assert_reported(engine: &Engine, before: &Shown, refresh: Refresh, done: bool) {
+    if !done {
+        assert!(refresh.is_empty(), "a refused edit changes nothing: {refresh:?}");
+        return;
+    }
+    if refresh.structure {
+        return;
+    }
+    for (row, now) in shown(engine) {
+        if before.get(&row) != Some(&now) {
+            assert!(refresh.rows.contains(&row), "{row:?} changed but was not reported");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(common::config("engine_properties"))]
 
@@ -137,6 +164,29 @@ proptest! {
         edits in prop::collection::vec(edit(), 0..12),
     ) {
         common::edit_undo_redo(&plan, edits, run, assert_same_figures)?;
+    }
+
+    #[test]
+    fn every_row_an_edit_changes_is_reported(
+        plan in plan(),
+        edits in prop::collection::vec(edit(), 0..12),
+    ) {
+        let mut engine = Engine::new(plan).unwrap();
+        prop_assert!(engine.take_refresh().structure, "a plan just opened is shown anew");
+        let mut applied = 0;
+        for edit in edits {
+            let before = shown(&engine);
+            let done = run(&mut engine, edit).is_ok();
+            applied += usize::from(done);
+            let refresh = engine.take_refresh();
+            assert_reported(&engine, &before, refresh, done);
+        }
+        for _ in 0..applied {
+            let before = shown(&engine);
+            engine.undo().unwrap();
+            let refresh = engine.take_refresh();
+            assert_reported(&engine, &before, refresh, true);
+        }
     }
 
     #[test]

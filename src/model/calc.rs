@@ -5,7 +5,7 @@
 //! belong to moves by exactly their change. Decimal arithmetic is exact, so
 //! the subtotals equal a full recalculation to the öre (a property test checks it).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -69,6 +69,13 @@ struct Computed {
     error: Option<FormulaError>,
 }
 
+impl Computed {
+    /// The totals and results the line adds up to.
+    fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        self.groups.iter().flat_map(|group| [Row::Total(*group, self.kind), Row::Result(*group)])
+    }
+}
+
 /// Where a recalculation left the range of amounts: the line being computed
 /// and, when adding it to a subtotal overflowed, that subtotal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +84,39 @@ pub struct OutOfRange {
     /// The line's name, for the message.
     pub name: String,
     pub total: Option<Group>,
+}
+
+/// What edits changed, so that what shows the figures refreshes only that.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Refresh {
+    /// Lines, dimensions, formulas, methods or the closed month changed, or
+    /// the plan was replaced: every row and figure may differ.
+    pub structure: bool,
+    /// The rows whose figures may have changed (when the structure did
+    /// not): the recomputed lines, and the totals and results of their groups.
+    pub rows: HashSet<Row>,
+}
+
+impl Refresh {
+    /// Everything may have changed.
+    pub fn structure() -> Refresh {
+        Refresh { structure: true, rows: HashSet::new() }
+    }
+
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        !self.structure && self.rows.is_empty()
+    }
+
+    /// Adds what `other` changed.
+    pub fn merge(&mut self, other: Refresh) {
+        self.structure |= other.structure;
+        if self.structure {
+            self.rows.clear();
+        } else {
+            self.rows.extend(other.rows);
+        }
+    }
 }
 
 /// Which lines an update recomputed, for what depends on their figures.
@@ -402,6 +442,21 @@ impl Calc {
     pub fn months(&self, row: Row, series: Series) -> Result<Monthly, Overflow> {
         let line = |id| self.lines.get(&id).map(|line| &line.figures);
         months_of(row, series, line, |group| self.group(group))
+    }
+
+    /// What an update that recomputed `recomputed` changed: those lines'
+    /// rows and the totals and results of their groups, or everything.
+    pub fn refresh(&self, recomputed: &Recomputed) -> Refresh {
+        match recomputed {
+            Recomputed::All => Refresh::structure(),
+            Recomputed::Lines(lines) => {
+                let rows = lines.iter().flat_map(|id| {
+                    let groups = self.lines.get(id).into_iter().flat_map(Computed::rows);
+                    std::iter::once(Row::Line(*id)).chain(groups)
+                });
+                Refresh { structure: false, rows: rows.collect() }
+            }
+        }
     }
 
     /// Whether `row` is a cost, a revenue or a result, for the sign of its deviation.

@@ -168,6 +168,22 @@ impl Command {
         Ok((Command::SetAmounts(cells.collect()), fill))
     }
 
+    /// Several commands as one edit; amounts set by each stay one
+    /// [`Command::SetAmounts`] (a pasted block), and one command stays itself.
+    pub fn together(mut commands: Vec<Command>) -> Command {
+        if commands.len() == 1 {
+            return commands.remove(0);
+        }
+        if commands.iter().all(|command| matches!(command, Command::SetAmounts(_))) {
+            let cells = commands.into_iter().flat_map(|command| match command {
+                Command::SetAmounts(cells) => cells,
+                _ => Vec::new(),
+            });
+            return Command::SetAmounts(cells.collect());
+        }
+        Command::Batch(commands)
+    }
+
     /// Applies the command to `plan`, whole or not at all.
     pub fn apply(self, plan: &mut Plan) -> Result<Applied, CommandError> {
         match self {

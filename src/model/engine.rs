@@ -3,7 +3,7 @@
 use super::allocation::command::{ZeroTotals, refuse_new_zero_total, zero_totals};
 use super::allocation::{AllocationCalc, Overlaid};
 use super::amount::{Amount, Overflow};
-use super::calc::{Calc, Changes, OutOfRange, Overlay, Row};
+use super::calc::{Calc, Changes, OutOfRange, Overlay, Refresh, Row};
 use super::command::{Command, CommandError, Touched};
 use super::formula::FormulaError;
 use super::indicator::IndicatorCalc;
@@ -35,6 +35,8 @@ pub struct Engine {
     indicators: IndicatorCalc,
     undo: Vec<Command>,
     redo: Vec<Command>,
+    /// What changed since [`Engine::take_refresh`] was last called.
+    refresh: Refresh,
 }
 
 impl Engine {
@@ -43,7 +45,7 @@ impl Engine {
         let calc = Calc::full(&plan)?;
         let allocation = AllocationCalc::full(&plan, &calc);
         let indicators = IndicatorCalc::full(&plan, &calc);
-        Ok(Engine { plan, calc, allocation, indicators, undo: Vec::new(), redo: Vec::new() })
+        Ok(Engine { plan, calc, allocation, indicators, undo: Vec::new(), redo: Vec::new(), refresh: Refresh::structure() })
     }
 
     pub fn plan(&self) -> &Plan {
@@ -157,7 +159,14 @@ impl Engine {
             self.calc.update(&self.plan, touched).map_err(|at| CommandError::Overflow { line: Some(at.name) })?;
         self.allocation.update(&self.plan, &self.calc, touched, &recomputed);
         self.indicators.update(&self.plan, &self.calc, touched, &recomputed);
+        self.refresh.merge(self.calc.refresh(&recomputed));
         Ok(())
+    }
+
+    /// What the edits since the last call changed (at first, everything):
+    /// the rows to refresh, or that the structure changed.
+    pub fn take_refresh(&mut self) -> Refresh {
+        std::mem::take(&mut self.refresh)
     }
 
     /// The computed allocation: pools, charges, prices and re-settlement
@@ -178,6 +187,14 @@ impl Engine {
     /// line that has an error itself) is refused with what and where, and
     /// changes nothing.
     pub fn set_formula(&mut self, line: LineId, formula: Option<String>) -> Result<(), CommandError> {
+        let command = self.formula_command(line, formula)?;
+        self.execute(command)
+    }
+
+    /// The command that enters `formula` for the budget of `line` (or
+    /// removes it with `None`), once the formula is checked as
+    /// [`Engine::set_formula`] checks it.
+    pub fn formula_command(&self, line: LineId, formula: Option<String>) -> Result<Command, CommandError> {
         let formula = formula.map(|text| text.trim().to_owned());
         if let Some(text) = &formula {
             let expr = super::graph::check(&self.plan, line, text).map_err(CommandError::Formula)?;
@@ -189,7 +206,7 @@ impl Engine {
             };
             super::calc::evaluate(&self.plan, &expr, &budget_of).map_err(CommandError::Formula)?;
         }
-        self.execute(Command::SetFormula { line, formula })
+        Ok(Command::SetFormula { line, formula })
     }
 
     /// Closes the next month: its outcome is now booked, and the forecast as
@@ -306,8 +323,7 @@ impl Engine {
     /// The full-year forecast of every line of `kind` as it stood when
     /// `snapshot` was taken (lines removed since are left out).
     pub fn snapshot_total(&self, snapshot: &Snapshot, kind: Kind) -> Result<Amount, Overflow> {
-        let of_kind =
-            snapshot.lines.iter().filter(|(id, _)| self.plan.line(*id).is_some_and(|l| self.plan.kind(l) == kind));
+        let of_kind = snapshot.lines.iter().filter(|(id, _)| self.calc.kind(Row::Line(*id)) == Some(kind));
         Amount::checked_sum(
             of_kind.map(|(_, months)| Amount::checked_sum(months.iter().copied())).collect::<Result<Vec<_>, _>>()?,
         )

@@ -25,7 +25,7 @@ pub use allocation::{
     CustomerId, CustomerKind, KeyChoice, KeyId, KeyVariant, PoolId, Price, PriceBasis, PriceId, RuleId, VariantId,
 };
 pub use amount::{Amount, AmountError, Overflow};
-pub use calc::{Changes, Group, Overlay, Row};
+pub use calc::{Changes, Group, Overlay, Refresh, Row};
 pub use command::{Cell, Command, CommandError};
 pub use engine::{Engine, OutcomeGaps};
 pub use indicator::{Indicator, IndicatorUnit, Periodicity, Perspective, StatusRule};

@@ -141,40 +141,6 @@ pub fn parse_amount(input: &str, unit: Unit) -> Result<Amount, AmountError> {
     Amount::from_decimal(kronor)
 }
 
-/// A cell of a pasted block that is not an amount, with its 0-based place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BlockError {
-    pub row: usize,
-    pub col: usize,
-    pub text: String,
-    pub error: AmountError,
-}
-
-/// Parses a tab-separated block, as Excel and LibreOffice copy it, into rows
-/// of amounts in `unit`. Every cell must be an amount: the first that is not
-/// is reported with its place. A trailing line break is not an extra row.
-pub fn parse_block(text: &str, unit: Unit) -> Result<Vec<Vec<Amount>>, BlockError> {
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    let text = text.strip_suffix('\r').unwrap_or(text);
-    text.split('\n')
-        .enumerate()
-        .map(|(row, line)| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            line.split('\t')
-                .enumerate()
-                .map(|(col, cell)| {
-                    parse_amount(cell, unit).map_err(|error| BlockError {
-                        row,
-                        col,
-                        text: cell.trim().to_owned(),
-                        error,
-                    })
-                })
-                .collect()
-        })
-        .collect()
-}
-
 /// An amount in `unit` as plain text for the clipboard: every decimal, a
 /// decimal comma and no grouping, which Swedish Excel reads as a number.
 pub fn clipboard_text(amount: Amount, unit: Unit) -> String {
@@ -307,20 +273,7 @@ mod tests {
         assert_eq!(format_number(dec("5"), 2, false), "5,00");
         assert_eq!(format_number(dec("-3.25"), 1, false), "\u{2212}3,3");
         assert_eq!(format_number(dec("-0.01"), 1, true), "0");
-    }
-
-    #[test]
-    fn pasted_blocks_are_read_whole_or_not_at_all() {
-        let block = parse_block("1 234,5\t-6 840\r\n1,234.5\t0\r\n", Unit::Tkr).unwrap();
-        assert_eq!(
-            block,
-            vec![
-                vec![Amount::kronor(1_234_500), Amount::kronor(-6_840_000)],
-                vec![Amount::kronor(1_234_500), Amount::ZERO],
-            ]
-        );
-        let error = parse_block("1\t2\n3\tabc", Unit::Kr).unwrap_err();
-        assert_eq!((error.row, error.col, error.text.as_str(), error.error), (1, 1, "abc", AmountError::NotANumber));
+        assert_eq!(format_number(dec("-0.125"), 2, false), "\u{2212}0,13");
     }
 
     #[test]

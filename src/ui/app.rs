@@ -9,8 +9,7 @@ use super::import_report::ImportReport;
 use super::outcome_import_panel::OutcomeImportPanel;
 use super::plan_library::PlanLibrary;
 use super::plan_menu::PlanMenu;
-use super::sheet::View;
-use super::sheet_grid::SheetGrid;
+use super::sheet::{PlanGrid, View};
 use super::storage_notice::StorageNotice;
 use super::store::Store;
 use super::structure_view::StructureView;
@@ -32,11 +31,12 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", tag);
         }
     });
+    // Undo and redo outside the grid (which handles them itself).
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let in_editor = ev
             .target()
             .is_some_and(|target| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&target).is_some());
-        if in_editor || !(ev.ctrl_key() || ev.meta_key()) {
+        if in_editor || ev.default_prevented() || !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
         match ev.key().to_lowercase().as_str() {
@@ -55,11 +55,15 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+        <a class="skip-link" href="#grid" on:click=skip_to_grid>{move || store.lang.get().skip_to_grid()}</a>
         <header class="app-header">
             <h1>"Kalkyl"</h1>
             <PlanMenu library_open import_over outcome />
-            <Toolbar />
         </header>
+        <div class="app-bar">
+            <ViewTabs />
+            <Toolbar />
+        </div>
         <StorageNotice />
         <ImportReport />
         <Show when=move || library_open.get()>
@@ -68,15 +72,26 @@ pub fn App() -> impl IntoView {
         <Show when=move || outcome.with(Option::is_some)>
             <OutcomeImportPanel table=outcome />
         </Show>
-        <ViewTabs />
-        <main on:keydown=on_keydown>
+        <main on:keydown=on_keydown class:sheet=move || store.view.get() != View::Structure>
             {move || match store.view.get() {
                 View::Structure => view! { <StructureView /> }.into_any(),
-                View::Outcome => view! { <SheetGrid /> <ForecastAccuracy /> <TrendPanel /> }.into_any(),
-                _ => view! { <SheetGrid /> }.into_any(),
+                View::Outcome => view! {
+                    <PlanGrid view=View::Outcome />
+                    <div class="sheet-panels"><ForecastAccuracy /> <TrendPanel /></div>
+                }.into_any(),
+                view => view! { <PlanGrid view /> }.into_any(),
             }}
         </main>
         </div>
+    }
+}
+
+/// Moves the keyboard to the grid's active cell (the skip link).
+fn skip_to_grid(ev: leptos::ev::MouseEvent) {
+    let cell = document().query_selector("#grid td[tabindex='0']").ok().flatten();
+    if let Some(cell) = cell.and_then(|cell| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(cell).ok()) {
+        ev.prevent_default();
+        let _ = cell.focus();
     }
 }
 

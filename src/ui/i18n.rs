@@ -3,10 +3,10 @@
 use crate::model::allocation::Refusal;
 use crate::model::formula::FormulaError;
 use crate::model::indicator::{IndicatorError, IndicatorUnit};
-use crate::model::number::{BlockError, plain};
+use crate::model::number::plain;
 use crate::model::scenario::MeasureError;
 use crate::model::spread::Fill;
-use crate::model::{Activity, AllocationError, AmountError, CommandError, Forecast, Kind, Month, Plan, Series};
+use crate::model::{Activity, AllocationError, AmountError, CommandError, Forecast, Kind, Month, Plan, Series, Unit};
 use crate::storage::StorageFailure;
 
 /// The language of the interface.
@@ -301,10 +301,10 @@ impl Lang {
         self.pick("Stäng ändå", "Close anyway")
     }
 
-    /// Why a pasted block was refused.
-    pub fn block_error(self, error: &BlockError) -> String {
-        let (row, col) = (error.row + 1, error.col + 1);
-        let what = self.amount_error(error.error, &error.text);
+    /// Why a pasted block was refused: `what` is wrong with the cell at
+    /// 0-based `row` and `col` of the block.
+    pub fn paste_refused(self, row: usize, col: usize, what: &str) -> String {
+        let (row, col) = (row + 1, col + 1);
         match self {
             Lang::Sv => format!("Inklistringen ändrade inget: rad {row}, kolumn {col}: {what}"),
             Lang::En => format!("Nothing was pasted: row {row}, column {col}: {what}"),
@@ -705,6 +705,103 @@ impl Lang {
             "Beräknad cell: den räknas fram och kan inte skrivas över.",
             "Computed cell: it is calculated and cannot be typed over.",
         )
+    }
+
+    /// Why a closed month's forecast is not typed.
+    pub fn closed_forecast(self) -> String {
+        self.pick(
+            "Stängd månad: prognosen är månadens utfall. Skriv utfallet i stället (serien Utfall).",
+            "Closed month: the forecast is the month's outcome. Type the outcome instead (the Outcome series).",
+        )
+        .into()
+    }
+
+    /// Why a forecast computed by `method` is not typed, and how to type it.
+    pub fn forecast_by_method(self, method: &str) -> String {
+        match self {
+            Lang::Sv => format!(
+                "Prognosen räknas med metoden ”{method}”. Välj ”Manuell” i kolumnen Prognosmetod (vyn Utfall och prognos: markera cellen, tryck Enter) för att skriva in egna belopp."
+            ),
+            Lang::En => format!(
+                "The forecast is computed by the method \u{201c}{method}\u{201d}. Choose \u{201c}Manual\u{201d} in the Forecast method column (Outcome and forecast view: select the cell, press Enter) to type your own amounts."
+            ),
+        }
+    }
+
+    /// Why outcome is not typed in a month not yet closed.
+    pub fn outcome_not_closed(self, closed: Option<Month>) -> String {
+        let through = closed.map_or_else(String::new, |month| match self {
+            Lang::Sv => format!(" (stängt t.o.m. {})", self.month(month)),
+            Lang::En => format!(" (closed through {})", self.month(month)),
+        });
+        match self {
+            Lang::Sv => format!("Utfall skrivs i stängda månader{through}: stäng månaden först."),
+            Lang::En => format!("Outcome is typed in closed months{through}: close the month first."),
+        }
+    }
+
+    /// Why text typed into a list cell is refused: it is none of `options`.
+    pub fn not_a_choice(self, text: &str, options: &[String]) -> String {
+        let options = options.iter().map(|option| self.quoted(option)).collect::<Vec<_>>().join(", ");
+        let text = self.quoted(text.trim());
+        match self {
+            Lang::Sv => format!("{text} finns inte i listan. Välj något av: {options}."),
+            Lang::En => format!("{text} is not in the list. Choose one of: {options}."),
+        }
+    }
+
+    /// Under the editor of an amount.
+    pub fn amount_hint(self, unit: Unit) -> String {
+        match self {
+            Lang::Sv => format!("Belopp i {}.", unit.symbol()),
+            Lang::En => format!("Amount in {}.", unit.symbol()),
+        }
+    }
+
+    /// Under the editor of a budget amount, where a formula can be typed too.
+    pub fn budget_hint(self, unit: Unit) -> String {
+        match self {
+            Lang::Sv => format!(
+                "Belopp i {}. En formel (=…) räknar ut hela radens budget, alla tolv månader; tal i en formel är kronor.",
+                unit.symbol()
+            ),
+            Lang::En => format!(
+                "Amount in {}. A formula (=…) computes the line's whole budget, all twelve months; numbers in a formula are kronor.",
+                unit.symbol()
+            ),
+        }
+    }
+
+    /// Under the editor of a line's formula.
+    pub fn formula_hint(self, unit: Unit) -> String {
+        match self {
+            Lang::Sv => format!(
+                "Formeln räknar ut hela radens budget, alla tolv månader. Tal i formeln är kronor (tabellen visar {}). Delete tar bort formeln.",
+                unit.symbol()
+            ),
+            Lang::En => format!(
+                "The formula computes the line's whole budget, all twelve months. Numbers in it are kronor (the table shows {}). Delete removes it.",
+                unit.symbol()
+            ),
+        }
+    }
+
+    /// The accessible name of a view's grid: "Resultat, belopp i tkr".
+    pub fn grid_label(self, view: &str, unit: Unit) -> String {
+        match self {
+            Lang::Sv => format!("{view}, belopp i {}", unit.symbol()),
+            Lang::En => format!("{view}, amounts in {}", unit.symbol()),
+        }
+    }
+
+    /// The accessible name of a cell's list of choices.
+    pub fn choose_label(self) -> &'static str {
+        self.pick("Välj", "Choose")
+    }
+
+    /// The skip link to the grid.
+    pub fn skip_to_grid(self) -> &'static str {
+        self.pick("Till tabellen", "Skip to the table")
     }
 
     pub fn accuracy_title(self) -> &'static str {

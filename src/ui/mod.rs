@@ -1,8 +1,8 @@
 //! The interface: Leptos components, one a file, sharing the [`store::Store`].
-//! `sheet` says what a view shows; the components only render it.
+//! `grid` is the spreadsheet grid and the contract a view fulfils to be
+//! shown in it; `sheet` says what the plan's views show, as data.
 
 mod app;
-mod cell_editor;
 pub mod charts;
 mod close_month;
 mod dimension_list;
@@ -12,17 +12,13 @@ mod followup;
 mod forecast_accuracy;
 mod formula_errors;
 pub mod grid;
-mod grid_cell;
-mod grid_row;
 pub mod i18n;
 mod import_report;
-mod method_cell;
 mod new_line_form;
 mod outcome_import_panel;
 mod plan_library;
 mod plan_menu;
 pub mod sheet;
-mod sheet_grid;
 mod storage_notice;
 pub mod store;
 pub mod structure;

@@ -22,7 +22,9 @@ pub fn PlanMenu(
         let id = store.plan_id();
         let when = store.library.with(|index| index.entry(&id).and_then(|entry| entry.exported.clone()));
         let nudge = when.is_none();
-        view! { <span class="exported" class:nudge=nudge>{lang().exported_at(when.as_deref())}</span> }
+        let text = lang().exported_at(when.as_deref());
+        let title = text.clone();
+        view! { <span class="exported" class:nudge=nudge title=title>{text}</span> }
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());

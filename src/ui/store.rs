@@ -1,16 +1,24 @@
 //! The application state, provided to every component through context.
+//!
+//! The engine sits in a holder that does not track readers: after each
+//! command the store asks the engine what changed and notifies only that.
+//! A grid row subscribes to its row's trigger ([`Store::track`]), a view's
+//! layout to the structure revision ([`Store::structure`]), and the few
+//! components that show something of the whole plan (the name, undo and
+//! redo) to every edit ([`Store::read`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::grid::{Fmt, Topic};
 use super::i18n::Lang;
 use super::sheet::View;
 use crate::model::example::april_2023;
-use crate::model::{Command, CommandError, Engine, Group, Plan, Unit};
+use crate::model::{Command, CommandError, Engine, Plan, Row, Unit};
 use crate::storage::{self, Backup, Index, StorageFailure};
 
 /// Where the user's display preferences are kept.
@@ -29,7 +37,14 @@ struct Prefs {
 /// and how it is shown. Cheap to copy; components take it with [`use_store`].
 #[derive(Clone, Copy)]
 pub struct Store {
-    engine: RwSignal<Engine>,
+    engine: StoredValue<Engine>,
+    /// Counts the changes of structure (and plans opened): what the views
+    /// lay out, rows and columns, is rebuilt when it moves.
+    structure: RwSignal<u64>,
+    /// Notified after every edit.
+    edits: Trigger,
+    /// A trigger for each row a grid shows, notified when its figures change.
+    rows: StoredValue<HashMap<Row, ArcTrigger>>,
     /// The library id of the open plan and the stored revision it started from.
     plan_id: RwSignal<String>,
     revision: StoredValue<u64>,
@@ -39,8 +54,8 @@ pub struct Store {
     pub unit: RwSignal<Unit>,
     pub lang: RwSignal<Lang>,
     pub view: RwSignal<View>,
-    /// Groups folded away in the grid.
-    pub collapsed: RwSignal<HashSet<Group>>,
+    /// Group headings folded away in the grid, by their row keys.
+    pub collapsed: RwSignal<HashSet<String>>,
     /// A storage problem the user has not dismissed yet; while it is a
     /// conflict, this tab does not write.
     pub storage_failure: RwSignal<Option<StorageFailure>>,
@@ -81,7 +96,10 @@ impl Store {
         };
         let prefs = LocalStorage::get::<Prefs>(PREFS_KEY).ok();
         let store = Store {
-            engine: RwSignal::new(engine),
+            engine: StoredValue::new(engine),
+            structure: RwSignal::new(0),
+            edits: Trigger::new(),
+            rows: StoredValue::new(HashMap::new()),
             plan_id: RwSignal::new(id),
             revision: StoredValue::new(revision),
             pending: StoredValue::new(None),
@@ -94,6 +112,7 @@ impl Store {
             import_report: RwSignal::new(None),
         };
         store.remember_prefs();
+        store.publish();
         if revision == 0 && store.storage_failure.with_untracked(Option::is_none) {
             store.save_now();
         }
@@ -113,7 +132,38 @@ impl Store {
 
     /// Reads the engine, tracking it: the caller reruns after every edit.
     pub fn read<R>(&self, f: impl FnOnce(&Engine) -> R) -> R {
-        self.engine.with(f)
+        self.edits.track();
+        self.peek(f)
+    }
+
+    /// Reads the engine without tracking it: for event handlers, and for
+    /// what tracks finer ([`Store::track`], [`Store::structure`]).
+    pub fn peek<R>(&self, f: impl FnOnce(&Engine) -> R) -> R {
+        self.engine.with_value(f)
+    }
+
+    /// The structure revision, tracked: it moves when lines, dimensions,
+    /// formulas, methods or the closed month change, or a plan is opened.
+    pub fn structure(&self) -> u64 {
+        self.structure.get()
+    }
+
+    /// Tracks `topic`: the caller reruns when an edit changes it.
+    pub fn track(&self, topic: Topic) {
+        match topic {
+            Topic::Plan => self.edits.track(),
+            Topic::Row(row) => {
+                let trigger = self.rows.try_update_value(|rows| rows.entry(row).or_default().clone());
+                if let Some(trigger) = trigger {
+                    trigger.track();
+                }
+            }
+        }
+    }
+
+    /// How figures are written, tracked.
+    pub fn fmt(&self) -> Fmt {
+        Fmt { unit: self.unit.get(), lang: self.lang.get() }
     }
 
     /// The library id of the open plan.
@@ -141,23 +191,36 @@ impl Store {
         }
     }
 
-    /// Enters or removes a line's formula; a wrong one is refused.
-    pub fn set_formula(&self, line: crate::model::LineId, formula: Option<String>) -> Result<(), CommandError> {
-        self.change(|engine| engine.set_formula(line, formula))
-    }
-
     pub fn close_month(&self) -> Result<(), CommandError> {
         self.change(Engine::close_month)
     }
 
-    /// Applies a change to the engine, then refreshes the view and saves soon.
+    /// Applies a change to the engine, then refreshes what it changed and saves soon.
     fn change(&self, f: impl FnOnce(&mut Engine) -> Result<(), CommandError>) -> Result<(), CommandError> {
-        let result = self.engine.try_update_untracked(f).unwrap_or(Ok(()));
+        let result = self.engine.try_update_value(f).unwrap_or(Ok(()));
         if result.is_ok() {
-            self.engine.notify();
+            self.publish();
             self.schedule_save();
         }
         result
+    }
+
+    /// Tells the views what the engine changed: a new structure revision,
+    /// or the triggers of the rows whose figures changed; then every edit's.
+    fn publish(&self) {
+        let refresh = self.engine.try_update_value(Engine::take_refresh).unwrap_or_default();
+        if refresh.structure {
+            // The views lay out anew and subscribe again.
+            self.rows.update_value(HashMap::clear);
+            self.structure.update(|revision| *revision += 1);
+        } else {
+            let triggers: Vec<ArcTrigger> =
+                self.rows.with_value(|rows| refresh.rows.iter().filter_map(|row| rows.get(row).cloned()).collect());
+            for trigger in triggers {
+                trigger.notify();
+            }
+        }
+        self.edits.notify();
     }
 
     /// Saves half a second after the last edit.
@@ -184,7 +247,7 @@ impl Store {
         }
         let id = self.plan_id.get_untracked();
         let known = self.revision.get_value();
-        let saved = self.engine.with_untracked(|engine| keep(&id, engine.plan(), known));
+        let saved = self.peek(|engine| keep(&id, engine.plan(), known));
         match saved {
             Ok(revision) => {
                 self.revision.set_value(revision);
@@ -219,11 +282,12 @@ impl Store {
 
     /// Makes `engine` the open plan, stored as `id` at `revision`.
     fn show(&self, id: String, engine: Engine, revision: u64) {
-        self.engine.set(engine);
+        self.engine.set_value(engine);
+        self.collapsed.set(HashSet::new());
+        self.publish();
         self.plan_id.set(id);
         self.revision.set_value(revision);
         self.storage_failure.set(None);
-        self.collapsed.set(HashSet::new());
     }
 
     /// Opens plan `id` of the library, saving the open one first.
@@ -255,7 +319,7 @@ impl Store {
 
     /// Saves this tab's version of the open plan as a new plan.
     pub fn save_as_copy(&self, suffix: &str) {
-        let mut plan = self.engine.with_untracked(|engine| engine.plan().clone());
+        let mut plan = self.peek(|engine| engine.plan().clone());
         plan.name = format!("{} {suffix}", plan.name);
         let _ = self.open_new(plan);
     }
@@ -323,11 +387,11 @@ impl Store {
         self.refresh_library();
     }
 
-    /// Folds `group` away, or out again.
-    pub fn toggle(&self, group: Group) {
+    /// Folds the group under the heading with `key` away, or out again.
+    pub fn toggle(&self, key: &str) {
         self.collapsed.update(|collapsed| {
-            if !collapsed.remove(&group) {
-                collapsed.insert(group);
+            if !collapsed.remove(key) {
+                collapsed.insert(key.to_owned());
             }
         });
     }

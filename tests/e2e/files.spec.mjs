@@ -2,21 +2,21 @@
 // a second tab and a full storage.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { cell, open, showView, value } from './helpers.mjs';
+import { cellAt, open, sheetFigures, showView, valueAt } from './helpers.mjs';
 
 /** Every figure of the result, budget and outcome views, as shown. */
 async function figures(page) {
   const all = [];
   for (const view of ['result', 'monthly', 'outcome']) {
     await showView(page, view);
-    all.push(...(await page.locator('td .value').allTextContents()));
+    all.push(...(await sheetFigures(page)));
   }
   return all;
 }
 
 async function editBudget(page, row, amount) {
   await showView(page, 'monthly');
-  await cell(page, row, 'year').click();
+  await (await cellAt(page, row, 'year')).click();
   await page.keyboard.type(amount);
   await page.keyboard.press('Enter');
 }
@@ -35,9 +35,9 @@ test('a plan exported here opens with every figure in a fresh browser profile', 
   const fresh = await browser.newContext({ locale: 'sv-SE' });
   const other = await fresh.newPage();
   await open(other);
-  await expect(value(other, 'total-cost', 'budget-year')).toHaveText('1 449 802');
+  await expect(await valueAt(other, 'total-cost', 'budget-year')).toHaveText('1 449 802');
   await other.locator('[data-control=import]').setInputFiles(file);
-  await expect(value(other, 'total-cost', 'budget-year')).toHaveText('1 456 076');
+  await expect(await valueAt(other, 'total-cost', 'budget-year')).toHaveText('1 456 076');
   expect(await figures(other)).toEqual(expected);
   // Imported as a new plan: the library holds both.
   await other.getByRole('button', { name: 'Planer' }).click();
@@ -108,11 +108,11 @@ test('a second tab on the same plan never silently overwrites the first', async 
   await expect(second.locator('.notice.storage')).toContainText('Planen har sparats i en annan flik');
   await editBudget(second, 'line-3', '1');
   await second.getByRole('button', { name: 'Ladda sparad version' }).click();
-  await expect(value(second, 'line-2', 'year')).toHaveText('20 000');
-  await expect(value(second, 'line-3', 'year')).not.toHaveText('1');
+  await expect(await valueAt(second, 'line-2', 'year')).toHaveText('20 000');
+  await expect(await valueAt(second, 'line-3', 'year')).not.toHaveText('1');
   await first.reload();
   await showView(first, 'monthly');
-  await expect(value(first, 'line-3', 'year')).not.toHaveText('1');
+  await expect(await valueAt(first, 'line-3', 'year')).not.toHaveText('1');
 });
 
 test('a full storage is reported at once, the plan is kept and can be exported', async ({ page }) => {
@@ -127,7 +127,7 @@ test('a full storage is reported at once, the plan is kept and can be exported',
   });
   await editBudget(page, 'line-2', '20 000');
   await expect(page.locator('.notice.storage')).toContainText('lagring är full', { timeout: 1500 });
-  await expect(value(page, 'line-2', 'year')).toHaveText('20 000');
+  await expect(await valueAt(page, 'line-2', 'year')).toHaveText('20 000');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('.notice.storage').getByRole('button', { name: 'Exportera fil' }).click(),
@@ -146,9 +146,9 @@ test('outcome is imported from a CSV: mapped, previewed, unmatched rows listed, 
   await panel.getByRole('button', { name: 'Verkställ' }).click();
   await expect(panel).toHaveCount(0);
   await showView(page, 'outcome');
-  await expect(value(page, 'line-1', 'outcome-ytd')).toHaveText('16 000');
+  await expect(await valueAt(page, 'line-1', 'outcome-ytd')).toHaveText('16 000');
   await page.getByRole('button', { name: 'Ångra' }).click();
-  await expect(value(page, 'line-1', 'outcome-ytd')).toHaveText('17 998');
+  await expect(await valueAt(page, 'line-1', 'outcome-ytd')).toHaveText('17 998');
 });
 
 test('the view downloads as CSV for Excel and the plan as a workbook', async ({ page }) => {
@@ -173,7 +173,7 @@ test('an earlier version is restored from the backups, as one undoable step', as
   const backups = page.locator('.library .backups li');
   await expect(backups.filter({ hasText: 'Sparning 2' })).toHaveCount(1);
   await backups.filter({ hasText: 'Sparning 2' }).getByRole('button', { name: 'Återställ' }).click();
-  await expect(value(page, 'line-2', 'year')).toHaveText('20 000');
+  await expect(await valueAt(page, 'line-2', 'year')).toHaveText('20 000');
   await page.getByRole('button', { name: 'Ångra' }).click();
-  await expect(value(page, 'line-2', 'year')).toHaveText('30 000');
+  await expect(await valueAt(page, 'line-2', 'year')).toHaveText('30 000');
 });

@@ -1,6 +1,6 @@
 // Outcome and forecast: the report's department table, methods and closing.
 import { test, expect } from '@playwright/test';
-import { cell, open, showView, value } from './helpers.mjs';
+import { cellAt, open, showView, valueAt } from './helpers.mjs';
 
 test.beforeEach(async ({ page }) => {
   await open(page);
@@ -8,21 +8,24 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('the department table matches the report and shows its rounding', async ({ page }) => {
-  await expect(value(page, 'unit-4-operations', 'outcome-ytd')).toHaveText('9 929');
-  await expect(value(page, 'unit-4-operations', 'deviation-ytd')).toHaveText('10 275');
-  await expect(value(page, 'unit-4-operations', 'deviation-change')).toHaveText('−818');
-  await expect(value(page, 'total-operations', 'deviation-ytd')).toHaveText('22 331');
-  await expect(value(page, 'total-development', 'deviation-ytd')).toHaveText('−915');
-  await expect(value(page, 'result', 'deviation-ytd')).toHaveText('21 416');
-  await expect(value(page, 'result', 'deviation-change')).toHaveText('548');
-  const note = cell(page, 'total-operations', 'deviation-ytd').locator('.rounding-note');
+  await expect(await valueAt(page, 'unit-4-operations', 'outcome-ytd')).toHaveText('9 929');
+  await expect(await valueAt(page, 'unit-4-operations', 'deviation-ytd')).toHaveText('10 275');
+  await expect(await valueAt(page, 'unit-4-operations', 'deviation-change')).toHaveText('−818');
+  await expect(await valueAt(page, 'total-operations', 'deviation-ytd')).toHaveText('22 331');
+  await expect(await valueAt(page, 'total-development', 'deviation-ytd')).toHaveText('−915');
+  await expect(await valueAt(page, 'result', 'deviation-ytd')).toHaveText('21 416');
+  await expect(await valueAt(page, 'result', 'deviation-change')).toHaveText('548');
+  const note = (await cellAt(page, 'total-operations', 'deviation-ytd')).locator('.rounding-note');
   await expect(note).toHaveAttribute('title', /raderna till 22\s332/);
 });
 
 test('changing a forecast method is one undoable step', async ({ page }) => {
-  const forecast = value(page, 'line-1', 'forecast-year');
+  const forecast = await valueAt(page, 'line-1', 'forecast-year');
   const before = await forecast.textContent();
-  await cell(page, 'line-1', 'method').locator('select').selectOption({ label: 'Budget' });
+  // The method is chosen from the cell's list, which Enter opens.
+  await (await cellAt(page, 'line-1', 'method')).click();
+  await page.keyboard.press('Enter');
+  await page.getByRole('option', { name: 'Budget' }).click();
   await expect(forecast).not.toHaveText(before);
   await page.getByRole('button', { name: 'Ångra' }).click();
   await expect(forecast).toHaveText(before);

@@ -1,7 +1,7 @@
 // The structure view: dimensions, drivers and lines, and formulas that use them.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { cell, open, showView, value } from './helpers.mjs';
+import { cellAt, open, showView, valueAt } from './helpers.mjs';
 
 const list = (page, dimension) => page.locator(`section[data-dimension="${dimension}"]`);
 
@@ -21,18 +21,18 @@ test('a driver typed here drives a formula in the budget', async ({ page }) => {
   }
 
   await showView(page, 'monthly');
-  await cell(page, 'line-1', 'm1').click();
+  await (await cellAt(page, 'line-1', 'm1')).click();
   await page.keyboard.type('=fte * 55000');
   await page.keyboard.press('Enter');
-  await expect(value(page, 'line-1', 'm1')).toHaveText('550');
-  await expect(value(page, 'line-1', 'year')).toHaveText('6 710');
+  await expect(await valueAt(page, 'line-1', 'm1')).toHaveText('550');
+  await expect(await valueAt(page, 'line-1', 'year')).toHaveText('6 710');
 
   // Renaming the driver carries into the formula.
   await showView(page, 'structure');
   await drivers.locator('li input').fill('Årsarbetare');
   await drivers.locator('li input').press('Enter');
   await showView(page, 'monthly');
-  await cell(page, 'line-1', 'm1').click();
+  await (await cellAt(page, 'line-1', 'm1')).click();
   await page.keyboard.press('F2');
   await expect(page.locator('.cell-editor')).toHaveValue('=Årsarbetare * 55000');
 });
@@ -66,10 +66,10 @@ test('a new line appears in the budget and moves the totals', async ({ page }) =
   await showView(page, 'monthly');
   const row = page.locator('tr[data-row="line-45"]');
   await expect(row.locator('th')).toHaveText('Lokalhyra Ekonomi');
-  await cell(page, 'line-45', 'year').click();
+  await (await cellAt(page, 'line-45', 'year')).click();
   await page.keyboard.type('1 200');
   await page.keyboard.press('Enter');
-  await expect(value(page, 'total-cost', 'year')).toHaveText('1 451 002');
+  await expect(await valueAt(page, 'total-cost', 'year')).toHaveText('1 451 002');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera fil' }).click()]);
   const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(saved.plan.lines.at(-1)).toMatchObject({ name: 'Lokalhyra Ekonomi', service: 1 });

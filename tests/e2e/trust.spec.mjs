@@ -2,17 +2,17 @@
 // asks when its outcome is missing, a full year goes to the open months.
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { cell, open, showView, value } from './helpers.mjs';
+import { cellAt, open, showView, valueAt } from './helpers.mjs';
 
 test('a division by zero is refused when entered, with its position', async ({ page }) => {
   await open(page);
   await showView(page, 'monthly');
-  await cell(page, 'line-2', 'm5').click();
+  await (await cellAt(page, 'line-2', 'm5')).click();
   await page.keyboard.type('=100 / 0');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText('division med noll på position 5 i jan');
   await page.keyboard.press('Escape');
-  await expect(value(page, 'line-2', 'year')).toHaveText('13 726');
+  await expect(await valueAt(page, 'line-2', 'year')).toHaveText('13 726');
   await expect(page.locator('.formula-errors')).toHaveCount(0);
 });
 
@@ -29,17 +29,17 @@ test('a formula error from a file marks every total it reaches and the header co
   await expect(page.locator('.formula-errors')).toHaveText('⚠ 2 formler har fel');
   await expect(page.locator('.formula-errors')).toHaveAttribute('title', /”Konsultkostnader Ekonomi”: division med noll/);
   for (const row of ['category-2', 'total-cost', 'result']) {
-    const mark = cell(page, row, 'budget-year').locator('.incomplete');
+    const mark = (await cellAt(page, row, 'budget-year')).locator('.incomplete');
     await expect(mark).toHaveAttribute('title', /Ofullständig summa: .*”Konsultkostnader Ekonomi”/);
   }
   // Outcome is not computed from the budget: it stays complete.
-  await expect(cell(page, 'total-cost', 'outcome-ytd').locator('.incomplete')).toHaveCount(0);
-  await expect(cell(page, 'total-revenue', 'budget-year').locator('.incomplete')).toHaveCount(0);
+  await expect((await cellAt(page, 'total-cost', 'outcome-ytd')).locator('.incomplete')).toHaveCount(0);
+  await expect((await cellAt(page, 'total-revenue', 'budget-year')).locator('.incomplete')).toHaveCount(0);
 
   await showView(page, 'monthly');
-  await expect(value(page, 'line-2', 'm1')).toHaveText('#FEL');
-  await expect(value(page, 'line-3', 'm1')).toHaveText('#FEL');
-  await expect(cell(page, 'line-3', 'm1')).toHaveAttribute('title', /”Konsultkostnader Ekonomi” som formeln använder har själv ett fel/);
+  await expect(await valueAt(page, 'line-2', 'm1')).toHaveText('#FEL');
+  await expect(await valueAt(page, 'line-3', 'm1')).toHaveText('#FEL');
+  await expect(await cellAt(page, 'line-3', 'm1')).toHaveAttribute('title', /”Konsultkostnader Ekonomi” som formeln använder har själv ett fel/);
 });
 
 test('closing a month with no outcome says so and asks; closing is undoable', async ({ page }) => {
