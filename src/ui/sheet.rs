@@ -71,7 +71,7 @@ pub enum Style {
     Result,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SheetRow {
     pub row: Row,
     pub label: String,

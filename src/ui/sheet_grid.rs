@@ -43,8 +43,10 @@ pub fn SheetGrid() -> impl IntoView {
     let visible = Visible { rows, columns };
     let grid = Grid::new(Signal::derive(move || (rows.with(Vec::len), columns.with(Vec::len))));
     provide_context(grid);
+    // A new view or another plan starts at the top left, with no message.
     Effect::new(move |_| {
         store.view.track();
+        store.plan_id();
         grid.select(Pos::default(), false);
     });
 
@@ -97,9 +99,11 @@ pub fn SheetGrid() -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
+                // A row is kept only while all it was made from is the same:
+                // its place, and the whole sheet row (cells capture its parts).
                 <For
                     each=move || rows.get().into_iter().enumerate()
-                    key=|(index, row)| (*index, row.key.clone(), row.label.clone())
+                    key=|(index, row)| (*index, row.clone())
                     children=move |(index, row)| view! { <GridRow index row columns /> }
                 />
             </tbody>
