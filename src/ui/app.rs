@@ -16,11 +16,13 @@ use super::structure_view::StructureView;
 use super::toolbar::Toolbar;
 use super::view_tabs::ViewTabs;
 
-/// Kalkyl: opens the stored plan (or the example) and shows it.
+/// Kalkyl: says it is loading while storage is read, then shows the stored
+/// plan (or the example).
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::open();
+    let store = Store::from_preferences();
     provide_context(store);
+    leptos::task::spawn_local(store.start());
     let library_open = RwSignal::new(false);
     let import_over = RwSignal::new(false);
     let outcome = RwSignal::new(None::<crate::outcome_import::Table>);
@@ -53,7 +55,9 @@ pub fn App() -> impl IntoView {
             files::import(store, file, import_over.get_untracked());
         }
     };
+    let loading = move || view! { <p class="loading" role="status">{move || store.lang.get().loading()}</p> };
     view! {
+        <Show when=move || store.ready.get() fallback=loading>
         <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
         <a class="skip-link" href="#grid" on:click=skip_to_grid>{move || store.lang.get().skip_to_grid()}</a>
         <header class="app-header">
@@ -83,6 +87,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         </div>
+        </Show>
     }
 }
 
@@ -95,25 +100,31 @@ fn skip_to_grid(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// Saves when the page is hidden or closed, notices another tab saving the
-/// same plan, and asks the browser to keep this site's storage.
+/// Saves when the page is hidden or closed, asks before leaving edits that
+/// are not kept anywhere, notices another tab saving the same plan, and asks
+/// the browser to keep this site's storage.
 fn keep_in_sync(store: Store) {
-    let flush = move |_| store.flush();
     let on_visibility = move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             store.flush();
         }
     };
-    let on_storage = move |ev: web_sys::Event| {
-        let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(&ev).and_then(web_sys::StorageEvent::key);
-        if key.as_deref() == Some(crate::storage::INDEX_KEY) {
-            store.storage_changed();
+    let on_pagehide = move |_| {
+        store.leaving();
+    };
+    let on_beforeunload = move |ev: web_sys::Event| {
+        if store.leaving() {
+            ev.prevent_default();
+            if let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::BeforeUnloadEvent>(&ev) {
+                ev.set_return_value("unsaved");
+            }
         }
     };
     // The listeners live as long as the page.
-    std::mem::forget(window_event_listener_untyped("pagehide", flush));
     std::mem::forget(window_event_listener_untyped("visibilitychange", on_visibility));
-    std::mem::forget(window_event_listener_untyped("storage", on_storage));
+    std::mem::forget(window_event_listener_untyped("pagehide", on_pagehide));
+    std::mem::forget(window_event_listener_untyped("beforeunload", on_beforeunload));
+    crate::storage::on_change(move || store.storage_changed());
     if let Some(storage) = web_sys::window().map(|window| window.navigator().storage()) {
         let _ = storage.persist();
     }

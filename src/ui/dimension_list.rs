@@ -17,7 +17,8 @@ pub fn DimensionList(dimension: Dimension, title: Signal<String>, message: RwSig
         message.set(store.execute(command).err().map(|error| lang().command_error(&error)));
     };
     let row = move |(index, (item, name)): (usize, (ItemId, String))| {
-        let count = list.with(Vec::len);
+        // The list's length changes while a row stays: read it, do not capture it.
+        let last = move || index + 1 == list.with(Vec::len);
         view! {
             <li>
                 <input
@@ -27,7 +28,7 @@ pub fn DimensionList(dimension: Dimension, title: Signal<String>, message: RwSig
                     on:change=move |ev| run(Command::Rename { item, name: event_target_value(&ev) })
                 />
                 <button title=move || lang().move_up() disabled=index == 0 on:click=move |_| run(Command::Move { item, to: index - 1 })>"↑"</button>
-                <button title=move || lang().move_down() disabled=index + 1 == count on:click=move |_| run(Command::Move { item, to: index + 1 })>"↓"</button>
+                <button title=move || lang().move_down() disabled=last on:click=move |_| run(Command::Move { item, to: index + 1 })>"↓"</button>
                 <button title=move || lang().remove() class="remove" on:click=move |_| run(Command::Remove(item))>"✕"</button>
             </li>
         }

@@ -976,8 +976,8 @@ impl Lang {
                 "The browser's storage is full: the latest changes are not saved. The plan is kept in this window – export it to a file.",
             ),
             StorageFailure::Unavailable => self.pick(
-                "Webbläsaren tillåter inte lagring (privat läge?): ändringar sparas inte när fönstret stängs. Exportera planen till en fil.",
-                "The browser does not allow storage (private mode?): changes are lost when the window closes. Export the plan to a file.",
+                "Webbläsaren tillåter inte att Kalkyl sparar något (blockerad webbplatsdata eller privat läge): inget sparas, och ändringar försvinner när fönstret stängs. Exportera planen till en fil.",
+                "The browser does not let Kalkyl store anything (site data blocked, or private mode): nothing will be saved, and changes are lost when the window closes. Export the plan to a file.",
             ),
             StorageFailure::Unreadable(_) => self.pick(
                 "En sparad plan kunde inte läsas. Den ligger kvar orörd; exempelplanen öppnades. Äldre versioner finns under Planer.",
@@ -1165,6 +1165,11 @@ impl Lang {
 
     pub fn cancel(self) -> &'static str {
         self.pick("Avbryt", "Cancel")
+    }
+
+    /// While the stored plan is being read.
+    pub fn loading(self) -> &'static str {
+        self.pick("Öppnar planen …", "Opening the plan …")
     }
 
     pub fn plans(self) -> &'static str {

@@ -17,7 +17,9 @@ pub fn StorageNotice() -> impl IntoView {
             let lang = store.lang.get();
             let actions = match failure {
                 StorageFailure::Conflict { .. } => view! {
-                    <button on:click=move |_| { let _ = store.reload(); }>{lang.reload()}</button>
+                    <button on:click=move |_| leptos::task::spawn_local(async move {
+                        if let Err(failure) = store.reload().await { store.storage_failure.set(Some(failure)) }
+                    })>{lang.reload()}</button>
                     <button on:click=move |_| store.save_as_copy(lang.copy_suffix())>{lang.keep_as_copy()}</button>
                 }
                 .into_any(),

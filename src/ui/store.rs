@@ -10,7 +10,6 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,9 +18,9 @@ use super::i18n::Lang;
 use super::sheet::View;
 use crate::model::example::april_2023;
 use crate::model::{Command, CommandError, Engine, Plan, Row, Unit};
-use crate::storage::{self, Backup, Index, StorageFailure};
+use crate::storage::{self, Backup, Draft, Index, StorageFailure};
 
-/// Where the user's display preferences are kept.
+/// Where the user's display preferences are kept, in local storage.
 const PREFS_KEY: &str = "kalkyl.prefs";
 /// How long after the last edit the plan is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(500);
@@ -31,6 +30,36 @@ const SAVE_DELAY: Duration = Duration::from_millis(500);
 struct Prefs {
     lang: Lang,
     unit: Unit,
+}
+
+impl Prefs {
+    /// The stored preferences; none where storage is blocked.
+    fn read() -> Option<Prefs> {
+        let text = storage::local()?.get_item(PREFS_KEY).ok().flatten()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Stores them; a convenience, so a failure is left to plan saves to report.
+    fn write(self) {
+        if let (Some(local), Ok(text)) = (storage::local(), serde_json::to_string(&self)) {
+            let _ = local.set_item(PREFS_KEY, &text);
+        }
+    }
+}
+
+/// Where the open plan stands against storage. Edits are counted; a save
+/// or an export covers the edits made before it began.
+#[derive(Clone, Copy, Default)]
+struct Saves {
+    /// Which plan was shown: a save of an earlier one no longer counts here.
+    shown: u64,
+    edits: u64,
+    /// Edits saved in storage, and kept in an exported file.
+    saved: u64,
+    exported: u64,
+    /// A save is running; `again`: another is due when it ends.
+    running: bool,
+    again: bool,
 }
 
 /// The state of the app: the engine with the open plan, where it is stored,
@@ -49,6 +78,11 @@ pub struct Store {
     plan_id: RwSignal<String>,
     revision: StoredValue<u64>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    saves: StoredValue<Saves>,
+    /// Storage cannot be used at all (blocked site data): nothing is saved.
+    blocked: StoredValue<bool>,
+    /// The plan is shown: the app has started.
+    pub ready: RwSignal<bool>,
     /// The plans in this browser.
     pub library: RwSignal<Index>,
     pub unit: RwSignal<Unit>,
@@ -67,56 +101,91 @@ fn now() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
 }
 
-fn today() -> String {
-    chrono::Local::now().format("%Y-%m-%d").to_string()
-}
-
 /// A fresh library id.
 fn new_id() -> String {
     format!("p{}", chrono::Utc::now().timestamp_micros())
 }
 
+/// Waits `millis` milliseconds.
+async fn pause(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 impl Store {
-    /// Opens the plan opened last, or the example plan when there is none or
-    /// it cannot be read (then the user is told, and the stored data is kept).
-    pub fn open() -> Store {
-        let (library, mut failure) = match storage::index() {
-            Ok(index) => (index, None),
-            Err(failure) => (Index::default(), Some(failure)),
-        };
-        let last = library.last_open.clone().or_else(|| library.plans.first().map(|entry| entry.id.clone()));
-        let opened = last.map(|id| storage::load(&id).map(|(engine, revision)| (id, engine, revision)));
-        let (id, engine, revision) = match opened {
-            Some(Ok(opened)) => opened,
-            Some(Err(error)) => {
-                failure = Some(error);
-                (new_id(), example(), 0)
-            }
-            None => (new_id(), example(), 0),
-        };
-        let prefs = LocalStorage::get::<Prefs>(PREFS_KEY).ok();
+    /// The store with the display preferences, before storage is read: the
+    /// example plan, not shown yet ([`Store::start`] opens the stored plan).
+    pub fn from_preferences() -> Store {
+        let prefs = Prefs::read();
         let store = Store {
-            engine: StoredValue::new(engine),
+            engine: StoredValue::new(example()),
             structure: RwSignal::new(0),
             edits: Trigger::new(),
             rows: StoredValue::new(HashMap::new()),
-            plan_id: RwSignal::new(id),
-            revision: StoredValue::new(revision),
+            plan_id: RwSignal::new(new_id()),
+            revision: StoredValue::new(0),
             pending: StoredValue::new(None),
-            library: RwSignal::new(library),
+            saves: StoredValue::new(Saves::default()),
+            blocked: StoredValue::new(false),
+            ready: RwSignal::new(false),
+            library: RwSignal::new(Index::default()),
             unit: RwSignal::new(prefs.map_or(Unit::Tkr, |p| p.unit)),
             lang: RwSignal::new(prefs.map_or_else(browser_lang, |p| p.lang)),
             view: RwSignal::new(View::default()),
             collapsed: RwSignal::new(HashSet::new()),
-            storage_failure: RwSignal::new(failure),
+            storage_failure: RwSignal::new(None),
             import_report: RwSignal::new(None),
         };
         store.remember_prefs();
-        store.publish();
-        if revision == 0 && store.storage_failure.with_untracked(Option::is_none) {
-            store.save_now();
-        }
         store
+    }
+
+    /// Opens the plan opened last, or the example plan when there is none or
+    /// it cannot be read (then the user is told, and the stored data is
+    /// kept). Earlier versions' storage is migrated and edits left unsaved
+    /// by a closed page are saved first. Where storage is blocked the
+    /// example opens, and the user is told that nothing will be saved.
+    pub async fn start(self) {
+        let mut failure = storage::migrate().await.err();
+        let mut last = None;
+        for journal in storage::journals() {
+            let suffix = self.lang.get_untracked().copy_suffix();
+            match storage::replay(&journal, &new_id(), suffix, &now()).await {
+                Ok(id) => last = Some(id),
+                Err(error) => failure = Some(error),
+            }
+        }
+        match storage::index().await {
+            Ok(index) => {
+                let last =
+                    last.or_else(|| index.last_open.clone()).or_else(|| index.plans.first().map(|e| e.id.clone()));
+                self.library.set(index);
+                match last {
+                    Some(id) => match storage::load(&id).await {
+                        Ok((engine, revision)) => self.show(id, engine, revision),
+                        Err(error) => failure = Some(error),
+                    },
+                    None => self.open_example(),
+                }
+            }
+            Err(error) => {
+                self.blocked.set_value(matches!(error, StorageFailure::Unavailable));
+                failure = Some(error);
+            }
+        }
+        self.storage_failure.set(failure);
+        self.ready.set(true);
+    }
+
+    /// Shows the example as a new plan, saved at once.
+    fn open_example(self) {
+        self.show(new_id(), example(), 0);
+        self.edited();
+        self.save_now();
     }
 
     /// Saves the language and unit whenever they change.
@@ -124,8 +193,7 @@ impl Store {
         Effect::new(move |first: Option<()>| {
             let prefs = Prefs { lang: self.lang.get(), unit: self.unit.get() };
             if first.is_some() {
-                // Preferences are a convenience: a full storage is reported by plan saves.
-                let _ = LocalStorage::set(PREFS_KEY, prefs);
+                prefs.write();
             }
         });
     }
@@ -200,6 +268,7 @@ impl Store {
         let result = self.engine.try_update_value(f).unwrap_or(Ok(()));
         if result.is_ok() {
             self.publish();
+            self.edited();
             self.schedule_save();
         }
         result
@@ -223,6 +292,16 @@ impl Store {
         self.edits.notify();
     }
 
+    /// Counts an edit that is not saved yet.
+    fn edited(self) {
+        self.saves.update_value(|saves| saves.edits += 1);
+    }
+
+    /// The open plan has edits that are not saved in storage yet.
+    fn unsaved(&self) -> bool {
+        self.saves.with_value(|saves| saves.edits > saves.saved)
+    }
+
     /// Saves half a second after the last edit.
     fn schedule_save(&self) {
         if let Some(handle) = self.pending.get_value() {
@@ -240,70 +319,144 @@ impl Store {
         }
     }
 
-    fn save_now(&self) {
+    /// Starts saving the open plan, serialized once, unless storage is
+    /// blocked or another tab saved it; one save runs at a time.
+    fn save_now(self) {
         self.pending.set_value(None);
-        if matches!(self.storage_failure.get_untracked(), Some(StorageFailure::Conflict { .. })) {
+        let conflict = matches!(self.storage_failure.get_untracked(), Some(StorageFailure::Conflict { .. }));
+        if conflict || self.blocked.get_value() {
             return;
         }
-        let id = self.plan_id.get_untracked();
-        let known = self.revision.get_value();
-        let saved = self.peek(|engine| keep(&id, engine.plan(), known));
+        let busy = self.saves.try_update_value(|saves| std::mem::replace(&mut saves.running, true)).unwrap_or(true);
+        if busy {
+            self.saves.update_value(|saves| saves.again = true);
+            return;
+        }
+        let (id, known, saves) = (self.plan_id.get_untracked(), self.revision.get_value(), self.saves.get_value());
+        let draft = self.engine.with_value(|engine| Draft::of(engine.plan()));
+        leptos::task::spawn_local(async move {
+            let saved = storage::save(&id, &draft, known, &now()).await;
+            self.saved(saves, saved);
+            let again = self.saves.try_update_value(|saves| {
+                saves.running = false;
+                std::mem::take(&mut saves.again)
+            });
+            if again == Some(true) {
+                self.save_now();
+            }
+            self.refresh_library();
+        });
+    }
+
+    /// Takes in the outcome of a save that started at `started`.
+    fn saved(self, started: Saves, saved: Result<u64, StorageFailure>) {
+        if self.saves.with_value(|saves| saves.shown) != started.shown {
+            // A save of the plan shown before: it stands or fails on its own.
+            return;
+        }
         match saved {
             Ok(revision) => {
                 self.revision.set_value(revision);
+                self.saves.update_value(|saves| saves.saved = saves.saved.max(started.edits));
+                if !self.unsaved() {
+                    storage::clear_journal(&self.plan_id.get_untracked());
+                }
                 self.storage_failure.set(None);
             }
             Err(failure) => self.storage_failure.set(Some(failure)),
         }
-        self.refresh_library();
+    }
+
+    /// Waits until no save is waiting or running.
+    async fn settle(self) {
+        self.flush();
+        while self.saves.with_value(|saves| saves.running) {
+            pause(10).await;
+        }
+    }
+
+    /// As the page closes: starts saving and writes unsaved edits to the
+    /// journal. `true` when the user should be asked to stay: there are
+    /// edits that neither the journal nor an exported file keeps, or that
+    /// storage has refused.
+    pub fn leaving(&self) -> bool {
+        self.flush();
+        if !self.unsaved() {
+            return false;
+        }
+        let (id, known) = (self.plan_id.get_untracked(), self.revision.get_value());
+        let journaled = !self.blocked.get_value()
+            && self.engine.with_value(|engine| storage::write_journal(&id, known, &Draft::of(engine.plan())));
+        let refused = matches!(
+            self.storage_failure.get_untracked(),
+            Some(StorageFailure::Full | StorageFailure::Unavailable | StorageFailure::Conflict { .. })
+        );
+        let exported = self.saves.with_value(|saves| saves.exported >= saves.edits);
+        !exported && (!journaled || refused)
     }
 
     /// Reads the library index again.
     pub fn refresh_library(&self) {
-        if let Ok(index) = storage::index() {
-            self.library.set(index);
-        }
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            if let Ok(index) = storage::index().await {
+                store.library.set(index);
+            }
+        });
     }
 
     /// After another tab changed storage: a newer revision of the open plan
     /// stops this tab from writing until the user chooses.
     pub fn storage_changed(&self) {
-        self.refresh_library();
-        let id = self.plan_id.get_untracked();
-        let stored = self.library.with_untracked(|index| index.entry(&id).map_or(0, |entry| entry.revision));
-        if stored > self.revision.get_value() {
-            if let Some(handle) = self.pending.get_value() {
-                handle.clear();
-                self.pending.set_value(None);
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let Ok(index) = storage::index().await else { return };
+            let stored = index.revision(&store.plan_id.get_untracked());
+            store.library.set(index);
+            if stored > store.revision.get_value() {
+                if let Some(handle) = store.pending.get_value() {
+                    handle.clear();
+                    store.pending.set_value(None);
+                }
+                store.storage_failure.set(Some(StorageFailure::Conflict { stored }));
             }
-            self.storage_failure.set(Some(StorageFailure::Conflict { stored }));
-        }
+        });
     }
 
-    /// Makes `engine` the open plan, stored as `id` at `revision`.
+    /// Makes `engine` the open plan, stored as `id` at `revision`, and the
+    /// one to open on the next visit.
     fn show(&self, id: String, engine: Engine, revision: u64) {
         self.engine.set_value(engine);
-        self.collapsed.set(HashSet::new());
         self.publish();
-        self.plan_id.set(id);
+        self.plan_id.set(id.clone());
         self.revision.set_value(revision);
+        self.saves.update_value(|saves| {
+            *saves = Saves { shown: saves.shown + 1, running: saves.running, ..Saves::default() }
+        });
         self.storage_failure.set(None);
+        self.collapsed.set(HashSet::new());
+        leptos::task::spawn_local(async move {
+            let _ = storage::remember_open(&id).await;
+        });
     }
 
-    /// Opens plan `id` of the library, saving the open one first.
-    pub fn open_plan(&self, id: &str) -> Result<(), StorageFailure> {
-        self.flush();
-        let (engine, revision) = storage::load(id)?;
-        self.show(id.to_owned(), engine, revision);
-        storage::remember_open(id)?;
+    /// Opens plan `id` of the library once the open one is saved; while its
+    /// edits cannot be saved, they are kept open and the failure returned.
+    pub async fn open_plan(self, id: String) -> Result<(), StorageFailure> {
+        self.settle().await;
+        if self.saves.with_value(|saves| saves.edits > saves.saved.max(saves.exported)) {
+            return Err(self.storage_failure.get_untracked().unwrap_or(StorageFailure::Unavailable));
+        }
+        let (engine, revision) = storage::load(&id).await?;
+        self.show(id, engine, revision);
         self.refresh_library();
         Ok(())
     }
 
     /// Opens the stored version of the open plan, dropping this tab's edits.
-    pub fn reload(&self) -> Result<(), StorageFailure> {
+    pub async fn reload(self) -> Result<(), StorageFailure> {
         let id = self.plan_id.get_untracked();
-        let (engine, revision) = storage::load(&id)?;
+        let (engine, revision) = storage::load(&id).await?;
         self.show(id, engine, revision);
         Ok(())
     }
@@ -313,6 +466,7 @@ impl Store {
         self.flush();
         let engine = Engine::new(plan).map_err(|at| CommandError::Overflow { line: Some(at.name) })?;
         self.show(new_id(), engine, 0);
+        self.edited();
         self.save_now();
         Ok(())
     }
@@ -325,21 +479,19 @@ impl Store {
     }
 
     /// Stores a copy of plan `id` as a new plan, without opening it.
-    pub fn duplicate(&self, id: &str, suffix: &str) -> Result<(), StorageFailure> {
-        self.flush();
-        let (engine, _) = storage::load(id)?;
+    pub async fn duplicate(self, id: String, suffix: &str) -> Result<(), StorageFailure> {
+        self.settle().await;
+        let (engine, _) = storage::load(&id).await?;
         let mut plan = engine.plan().clone();
         plan.name = format!("{} {suffix}", plan.name);
-        keep(&new_id(), &plan, 0)?;
-        let open = self.plan_id.get_untracked();
-        storage::remember_open(&open)?;
+        storage::save(&new_id(), &Draft::of(&plan), 0, &now()).await?;
         self.refresh_library();
         Ok(())
     }
 
     /// Renames plan `id`: the open plan by an undoable command, another one
     /// by saving a new generation of it under the new name.
-    pub fn rename(&self, id: &str, name: String) -> Result<(), String> {
+    pub async fn rename(self, id: String, name: String) -> Result<(), String> {
         let lang = self.lang.get_untracked();
         if id == self.plan_id.get_untracked() {
             return self.execute(Command::SetName(name)).map_err(|e| lang.command_error(&e));
@@ -347,27 +499,26 @@ impl Store {
         if name.trim().is_empty() {
             return Err(lang.command_error(&CommandError::EmptyName));
         }
-        let (engine, revision) = storage::load(id).map_err(|f| lang.storage_failure(&f).to_owned())?;
+        let failed = |failure: StorageFailure| lang.storage_failure(&failure).to_owned();
+        let (engine, revision) = storage::load(&id).await.map_err(failed)?;
         let mut plan = engine.plan().clone();
         plan.name = name.trim().to_owned();
-        keep(id, &plan, revision).map_err(|f| lang.storage_failure(&f).to_owned())?;
-        storage::remember_open(&self.plan_id.get_untracked()).map_err(|f| lang.storage_failure(&f).to_owned())?;
+        storage::save(&id, &Draft::of(&plan), revision, &now()).await.map_err(failed)?;
         self.refresh_library();
         Ok(())
     }
 
     /// Removes plan `id` from the library; returns it, to put back on undo.
-    pub fn delete(&self, id: &str) -> Result<Plan, StorageFailure> {
-        let (engine, _) = storage::load(id)?;
-        storage::delete(id)?;
+    pub async fn delete(self, id: String) -> Result<Plan, StorageFailure> {
+        let (engine, _) = storage::load(&id).await?;
+        storage::delete(&id).await?;
         self.refresh_library();
         Ok(engine.plan().clone())
     }
 
     /// Puts a deleted plan back in the library.
-    pub fn undelete(&self, plan: &Plan) -> Result<(), StorageFailure> {
-        keep(&new_id(), plan, 0)?;
-        storage::remember_open(&self.plan_id.get_untracked())?;
+    pub async fn undelete(self, plan: Plan) -> Result<(), StorageFailure> {
+        storage::save(&new_id(), &Draft::of(&plan), 0, &now()).await?;
         self.refresh_library();
         Ok(())
     }
@@ -380,11 +531,15 @@ impl Store {
         self.execute(Command::Replace(Box::new(plan))).map_err(|e| lang.command_error(&e))
     }
 
-    /// Records that the open plan was just exported.
+    /// Records that the open plan was just exported: its edits are kept in a file.
     pub fn exported(&self) {
+        self.saves.update_value(|saves| saves.exported = saves.edits);
+        let store = *self;
         let id = self.plan_id.get_untracked();
-        let _ = storage::mark_exported(&id, &now());
-        self.refresh_library();
+        leptos::task::spawn_local(async move {
+            let _ = storage::mark_exported(&id, &now()).await;
+            store.refresh_library();
+        });
     }
 
     /// Folds the group under the heading with `key` away, or out again.
@@ -395,19 +550,6 @@ impl Store {
             }
         });
     }
-}
-
-/// Saves `plan` as a new generation of plan `id` and backs it up in the
-/// background; a failed backup is reported on the console, the save stands.
-fn keep(id: &str, plan: &Plan, known: u64) -> Result<u64, StorageFailure> {
-    let saved = storage::save(id, plan, known, &now())?;
-    let (id, revision) = (id.to_owned(), saved.revision);
-    leptos::task::spawn_local(async move {
-        if let Err(failure) = storage::back_up(&id, &saved, &today()).await {
-            leptos::logging::warn!("backup of {id} failed: {failure:?}");
-        }
-    });
-    Ok(revision)
 }
 
 fn example() -> Engine {

@@ -1,5 +1,5 @@
-// Files and storage as a user meets them: export, import, the library,
-// a second tab and a full storage.
+// Files and storage as a user meets them: export, import, the library and
+// a second tab (storage.spec.mjs: a full or blocked storage).
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import { cellAt, open, sheetFigures, showView, valueAt } from './helpers.mjs';
@@ -113,26 +113,6 @@ test('a second tab on the same plan never silently overwrites the first', async 
   await first.reload();
   await showView(first, 'monthly');
   await expect(await valueAt(first, 'line-3', 'year')).not.toHaveText('1');
-});
-
-test('a full storage is reported at once, the plan is kept and can be exported', async ({ page }) => {
-  await open(page);
-  // A storage with no room left for plan data, whatever is removed to make room.
-  await page.evaluate(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (key.startsWith('kalkyl.plan.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  });
-  await editBudget(page, 'line-2', '20 000');
-  await expect(page.locator('.notice.storage')).toContainText('lagring är full', { timeout: 1500 });
-  await expect(await valueAt(page, 'line-2', 'year')).toHaveText('20 000');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator('.notice.storage').getByRole('button', { name: 'Exportera fil' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('Månadsrapport april 2023.kalkyl.json');
 });
 
 test('outcome is imported from a CSV: mapped, previewed, unmatched rows listed, one undo', async ({ page }, testInfo) => {
