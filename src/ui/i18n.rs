@@ -394,10 +394,8 @@ impl Lang {
             CommandError::InUse { by, count, .. } => match (self, count) {
                 (Lang::Sv, 1) => format!("Kan inte tas bort: ”{by}” använder den."),
                 (Lang::En, 1) => format!("Cannot be removed: '{by}' uses it."),
-                (Lang::Sv, _) => {
-                    format!("Kan inte tas bort: {count} rader eller åtgärder använder den, bland dem ”{by}”.")
-                }
-                (Lang::En, _) => format!("Cannot be removed: {count} lines or measures use it, among them '{by}'."),
+                (Lang::Sv, _) => format!("Kan inte tas bort: den används på {count} ställen, bland dem ”{by}”."),
+                (Lang::En, _) => format!("Cannot be removed: it is used in {count} places, among them '{by}'."),
             },
             CommandError::UnknownScenario(_) => {
                 self.pick("Scenariot finns inte längre.", "The scenario no longer exists.").into()

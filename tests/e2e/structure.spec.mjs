@@ -40,7 +40,7 @@ test('a driver typed here drives a formula in the budget', async ({ page }) => {
 test('a department in use is not removed, a new one is added, renamed and removed', async ({ page }) => {
   const departments = list(page, 'department');
   await departments.locator('li').first().getByRole('button', { name: '✕' }).click();
-  await expect(page.getByRole('alert')).toContainText('Kan inte tas bort: 7 rader använder den, bland dem ”Personalkostnader Ekonomi”.');
+  await expect(page.getByRole('alert')).toContainText('Kan inte tas bort: den används på 7 ställen, bland dem ”Personalkostnader Ekonomi”.');
   await expect(departments.locator('li')).toHaveCount(8);
 
   await departments.getByPlaceholder('Nytt namn').fill('Säkerhet');
