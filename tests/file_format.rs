@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use kalkyl::document::migrate::MIGRATIONS;
 use kalkyl::document::{self, Document, DocumentError, Expected, Located, Problem, VERSION};
-use kalkyl::model::example::april_2023;
-use kalkyl::model::{AmountError, Engine, Plan};
+use kalkyl::model::example::{april_2023, budget_2024};
+use kalkyl::model::scenario::{Base, Change, Measure, MeasureId, Scenario, ScenarioId};
+use kalkyl::model::{Amount, AmountError, CategoryId, Engine, Month, Plan, Selection};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -343,4 +344,83 @@ fn broken_indicators_each_give_a_clear_error_with_their_place() {
         with(&["indicators", "1", "id"], json!(1)),
         vec![problem("indicators[1].id", Problem::DuplicateId { id: 1 })]
     );
+}
+
+/// The example's next year with its scenarios, as a document.
+fn budget_2024_document() -> Value {
+    serde_json::from_str(&document::to_json(&budget_2024())).unwrap()
+}
+
+#[test]
+fn scenarios_with_every_kind_of_measure_round_trip() {
+    let mut plan = budget_2024();
+    let extra = [
+        Change::Index {
+            selection: Selection { categories: vec![CategoryId(1)], ..Selection::default() },
+            percent: "3.5".parse().unwrap(),
+        },
+        Change::Fte {
+            selection: Selection::default(),
+            driver: None,
+            change: "-2.5".parse().unwrap(),
+            cost_per_fte: Amount::kronor(650_000),
+        },
+    ];
+    let measures = &mut plan.scenarios[1].measures;
+    for (i, change) in extra.into_iter().enumerate() {
+        measures.push(Measure::new(MeasureId(90 + i as u32), "Extra", change, Month::JULY));
+    }
+    plan.scenarios.push(Scenario {
+        id: ScenarioId(3),
+        name: "På B".into(),
+        base: Base::Scenario(ScenarioId(2)),
+        measures: vec![],
+    });
+    round_trip(&plan).unwrap();
+}
+
+#[test]
+fn broken_scenarios_each_give_a_clear_error_with_their_place() {
+    let with_2024 = |path: &[&str], value: Value| {
+        let mut doc = budget_2024_document();
+        let mut target = &mut doc["plan"];
+        for key in path {
+            target = match key.parse::<usize>() {
+                Ok(i) => &mut target[i],
+                Err(_) => &mut target[*key],
+            };
+        }
+        *target = value;
+        problems(doc)
+    };
+    assert_eq!(
+        with_2024(&["scenarios", "0", "measures", "1", "change", "percent"], json!("tio")),
+        vec![problem("scenarios[0].measures[1].change.percent", Problem::NotAllowed { found: "\"tio\"".into() })]
+    );
+    assert_eq!(
+        with_2024(&["scenarios", "0", "measures", "0", "risk"], json!("extrem")),
+        vec![problem("scenarios[0].measures[0].risk", Problem::NotAllowed { found: "\"extrem\"".into() })]
+    );
+    assert_eq!(
+        with_2024(&["scenarios", "1", "base"], json!({"from": "scenario", "scenario": 7})),
+        vec![problem(
+            "scenarios[1].base",
+            Problem::UnknownEntry { kind: Expected::Scenario, id: 7, by: "Ram −60 mnkr: IT och utveckling".into() }
+        )]
+    );
+    assert_eq!(
+        with_2024(&["scenarios", "0", "measures", "0", "effects", "0", "indicator"], json!(99)),
+        vec![problem(
+            "scenarios[0].measures[0].effects[0].indicator",
+            Problem::UnknownEntry {
+                kind: Expected::Indicator, id: 99, by: "Vakansstopp: 25 färre årsarbetare".into()
+            }
+        )]
+    );
+    let mut doc = budget_2024_document();
+    doc["plan"]["scenarios"][0]["base"] = json!({"from": "scenario", "scenario": 2});
+    doc["plan"]["scenarios"][1]["base"] = json!({"from": "scenario", "scenario": 1});
+    let found = problems(doc);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|p| p.path.ends_with(".base")));
 }

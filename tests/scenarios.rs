@@ -2,10 +2,10 @@
 #![cfg(not(target_arch = "wasm32"))] // property tests run natively
 
 use kalkyl::model::calc::Changes;
-use kalkyl::model::example::april_2023;
+use kalkyl::model::example::{IT_AND_DEVELOPMENT, STAFF_AND_CONSULTANTS, april_2023, budget_2024};
 use kalkyl::model::scenario::{
     Base, Change, Goal, GoalError, Measure, MeasureError, MeasureId, Risk, Scenario, ScenarioError, ScenarioId,
-    evaluate, goal_seek,
+    evaluate, goal_seek, indicator_changes,
 };
 use kalkyl::model::{
     Activity, Amount, CategoryId, DepartmentId, DriverId, Engine, Group, Kind, LineId, Month, Plan, Row, Selection,
@@ -17,15 +17,7 @@ use rust_decimal::Decimal;
 mod common;
 
 fn measure(id: u32, change: Change, from: Month) -> Measure {
-    Measure {
-        id: MeasureId(id),
-        name: format!("Åtgärd {id}"),
-        change,
-        from,
-        enabled: true,
-        consequence: String::new(),
-        risk: Risk::Medium,
-    }
+    Measure { risk: Risk::Medium, ..Measure::new(MeasureId(id), &format!("Åtgärd {id}"), change, from) }
 }
 
 fn with_scenario(mut plan: Plan, measures: Vec<Measure>) -> Engine {
@@ -46,6 +38,47 @@ fn cost_lines() -> Selection {
 
 fn percent(n: i64) -> Decimal {
     Decimal::from(n)
+}
+
+#[test]
+fn the_example_scenarios_meet_the_frame_in_two_ways_and_name_what_they_hit() {
+    let engine = Engine::new(budget_2024()).unwrap();
+    assert_eq!(engine.plan().year, 2024);
+    for id in [STAFF_AND_CONSULTANTS, IT_AND_DEVELOPMENT] {
+        let evaluation = evaluate(&engine, id).unwrap();
+        assert!(evaluation.steps.len() >= 5);
+        assert!(evaluation.steps.iter().all(|step| step.error.is_none()), "every measure applies");
+        let cut = evaluation.year(&engine, COSTS).unwrap().checked_sub(year(&engine, COSTS)).unwrap();
+        assert!(cut < Amount::kronor(-58_000_000) && cut > Amount::kronor(-62_000_000), "about −60 mnkr: {cut}");
+        let steps = (0..evaluation.steps.len()).map(|i| evaluation.step(&engine, i, COSTS).unwrap());
+        assert_eq!(steps.fold(Amount::ZERO, |sum, step| sum.checked_add(step).unwrap()), cut);
+        let charges = evaluation.charges(&engine);
+        assert!(charges.iter().any(|change| change.difference().is_some_and(|d| d < Amount::ZERO)));
+        assert!(!evaluation.customers_hit(&engine, 0).is_empty(), "the first measure hits customers");
+        let moved = indicator_changes(&engine, id);
+        assert!(moved.iter().any(|change| change.change < Decimal::ZERO), "indicators move");
+        let scenario = engine.plan().scenarios.iter().find(|s| s.id == id).unwrap();
+        assert!(scenario.measures.iter().all(|m| !m.consequence.is_empty()));
+    }
+}
+
+#[test]
+fn customers_pay_what_the_pools_hold_under_a_scenario_and_effects_follow_the_switch() {
+    let mut plan = budget_2024();
+    let engine = Engine::new(plan.clone()).unwrap();
+    let evaluation = evaluate(&engine, STAFF_AND_CONSULTANTS).unwrap();
+    let first = evaluation.customers_hit(&engine, 0);
+    let summed = first.iter().filter_map(|c| c.difference()).fold(Amount::ZERO, |s, d| s.checked_add(d).unwrap());
+    assert!(summed < Amount::ZERO, "a cut lowers what customers pay: {summed}");
+    let before = indicator_changes(&engine, STAFF_AND_CONSULTANTS);
+    plan.scenarios[0].measures[0].enabled = false;
+    let engine = Engine::new(plan).unwrap();
+    let after = indicator_changes(&engine, STAFF_AND_CONSULTANTS);
+    let sla = |changes: &[kalkyl::model::scenario::IndicatorChange]| {
+        changes.iter().find(|c| c.indicator.0 == 6).map(|c| c.change)
+    };
+    assert_eq!(sla(&before), Some(Decimal::from(-3)));
+    assert_eq!(sla(&after), None, "a switched-off measure moves nothing");
 }
 
 #[test]
@@ -378,4 +411,24 @@ proptest! {
         }
         prop_assert_eq!(engine.plan(), &plan);
     }
+}
+
+#[test]
+fn a_scenario_alone_keeps_its_bases_and_gives_the_same_figures() {
+    let mut plan = budget_2024();
+    plan.scenarios.push(Scenario {
+        id: ScenarioId(3),
+        name: "C".into(),
+        base: Base::Scenario(ScenarioId(2)),
+        measures: vec![],
+    });
+    let engine = Engine::new(plan.clone()).unwrap();
+    let shared = kalkyl::model::scenario::alone(&plan, ScenarioId(3)).unwrap();
+    let ids: Vec<u32> = shared.scenarios.iter().map(|s| s.id.0).collect();
+    assert_eq!(ids, [2, 3]);
+    assert!(shared.name.ends_with("– C"));
+    let reopened = Engine::new(kalkyl::document::from_json(&kalkyl::document::to_json(&shared)).unwrap()).unwrap();
+    let figures = |engine: &Engine| evaluate(engine, ScenarioId(3)).unwrap().year(engine, COSTS).unwrap();
+    assert_eq!(figures(&reopened), figures(&engine));
+    assert!(kalkyl::model::scenario::alone(&plan, ScenarioId(9)).is_none());
 }

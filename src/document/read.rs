@@ -3,6 +3,7 @@
 
 mod allocation;
 mod indicators;
+mod scenarios;
 
 use std::collections::HashSet;
 use std::fmt::Display;
@@ -68,6 +69,7 @@ pub enum Expected {
     Pool,
     Perspective,
     Indicator,
+    Scenario,
 }
 
 /// A problem and where it is: a path like `lines[12].budget[3]`.
@@ -395,7 +397,7 @@ impl Reader {
     }
 
     fn plan(&mut self, value: &Value) -> Option<Plan> {
-        const FIELDS: [&str; 14] = [
+        const FIELDS: [&str; 15] = [
             "name",
             "year",
             "closed_through",
@@ -410,6 +412,7 @@ impl Reader {
             "perspectives",
             "status_rule",
             "indicators",
+            "scenarios",
         ];
         let map = self.object(value, "", &FIELDS)?;
         let name = self.field(map, "", "name").and_then(|v| self.text(v, "name"));
@@ -434,6 +437,7 @@ impl Reader {
         let status_rule = self.field(map, "", "status_rule").and_then(|v| self.status_rule(v, "status_rule"));
         let (indicators, whole_indicators) = self.indexed(map, "", "indicators", true, Reader::indicator);
         let (indicator_places, indicators): (Vec<usize>, Vec<Indicator>) = indicators.into_iter().unzip();
+        let (scenarios, _) = self.items(map, "", "scenarios", false, Reader::scenario);
         let whole = Whole {
             departments: whole_departments,
             categories: whole_categories,
@@ -452,17 +456,18 @@ impl Reader {
             drivers,
             lines,
             snapshots,
-            scenarios: Vec::new(),
             customers,
             allocation,
             perspectives,
             status_rule: status_rule?,
             indicators,
+            scenarios,
         };
         self.references(&plan, &places, whole);
         self.indicator_references(&plan, &indicator_places, &places, whole);
         let structure = whole_departments && whole_categories && whole_services && whole_lines;
         self.allocation_references(&plan, whole_allocation, structure);
+        self.scenario_references(&plan, structure && whole_drivers);
         Some(plan)
     }
 

@@ -23,8 +23,10 @@
 //! too, added by [`allocation`].
 
 pub mod allocation;
-
+mod budget_2024;
 mod indicators;
+
+pub use budget_2024::{IT_AND_DEVELOPMENT, STAFF_AND_CONSULTANTS, budget_2024};
 
 use super::amount::Amount;
 use super::period::{Month, Monthly};

@@ -250,11 +250,6 @@ pub struct Plan {
     pub lines: Vec<Line>,
     #[serde(default)]
     pub snapshots: Vec<Snapshot>,
-    /// Scenarios for the budget, with their measures. Not yet in the file
-    /// format: it comes with format version 2.
-    #[serde(skip)]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
-    pub scenarios: Vec<Scenario>,
     /// The customers (kunder) the agency bills.
     #[serde(default)]
     pub customers: Vec<Customer>,
@@ -266,6 +261,8 @@ pub struct Plan {
     /// The plan's default status rule; an indicator may have its own.
     pub status_rule: StatusRule,
     pub indicators: Vec<Indicator>,
+    /// Scenarios for next year's budget, with their measures (scenarier).
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Plan {

@@ -1065,6 +1065,7 @@ impl Lang {
             E::Pool => self.pick("kostnadspool-id", "cost pool id"),
             E::Perspective => self.pick("perspektiv-id", "perspective id"),
             E::Indicator => self.pick("indikator-id", "indicator id"),
+            E::Scenario => self.pick("scenario-id", "scenario id"),
         }
     }
 

@@ -8,7 +8,6 @@ use serde_json::Value;
 
 use super::{Expected, Problem, Reader, at, index};
 use crate::model::allocation::{AllocationKey, KeyVariant};
-use crate::model::structure::ItemId;
 use crate::model::{
     Activity, Allocation, AllocationRule, CategoryId, CostPool, Customer, CustomerId, CustomerKind, DepartmentId,
     KeyChoice, KeyId, Kind, LineId, Plan, PoolId, Price, PriceBasis, PriceId, Rounding, RuleId, Selection, ServiceId,
@@ -110,7 +109,7 @@ impl Reader {
         whole.then_some(ids)
     }
 
-    fn selection(&mut self, value: &Value, path: &str) -> Option<Selection> {
+    pub(super) fn selection(&mut self, value: &Value, path: &str) -> Option<Selection> {
         const FIELDS: [&str; 6] = ["departments", "categories", "services", "activities", "kinds", "lines"];
         let map = self.object(value, path, &FIELDS)?;
         let departments = self.ids(map, path, "departments");
@@ -235,15 +234,7 @@ impl Reader {
         for (i, pool) in allocation.pools.iter().enumerate() {
             let missing = pool.selection.missing(plan).filter(|_| structure);
             if let Some(item) = missing {
-                let (kind, id) = match item {
-                    ItemId::Department(id) => (Expected::Department, id.0),
-                    ItemId::Category(id) => (Expected::Category, id.0),
-                    ItemId::Service(id) => (Expected::Service, id.0),
-                    ItemId::Line(id) => (Expected::Line, id.0),
-                    ItemId::Driver(id) => (Expected::Driver, id.0),
-                    // A selection names lines and their dimensions only.
-                    ItemId::Perspective(_) | ItemId::Indicator(_) => continue,
-                };
+                let (kind, id) = super::scenarios::kind_of(item);
                 let problem = Problem::UnknownEntry { kind, id, by: pool.name.clone() };
                 self.report(&at(&index("allocation.pools", i), "selection"), problem);
             }

@@ -17,7 +17,7 @@ impl Reader {
     }
 
     /// The field `name` of `map`, read by `read`.
-    fn read<T>(
+    pub(super) fn read<T>(
         &mut self,
         map: &Map<String, Value>,
         path: &str,

@@ -102,3 +102,23 @@ impl Engine {
         Ok(evaluation.steps.into_iter().filter_map(|step| Some((step.measure, step.error?))).collect())
     }
 }
+
+/// The plan with scenario `id` and the scenarios it stands on, and no
+/// other: what a colleague needs to see the same figures (a scenario file).
+/// Named after the plan and the scenario.
+pub fn alone(plan: &Plan, id: ScenarioId) -> Option<Plan> {
+    let mut keep = vec![id];
+    while let Some(Base::Scenario(base)) =
+        plan.scenarios.iter().find(|s| Some(s.id) == keep.last().copied()).map(|s| s.base)
+    {
+        if keep.contains(&base) {
+            break;
+        }
+        keep.push(base);
+    }
+    let scenario = plan.scenarios.iter().find(|s| s.id == id)?;
+    let mut shared = plan.clone();
+    shared.name = format!("{} – {}", plan.name, scenario.name);
+    shared.scenarios.retain(|s| keep.contains(&s.id));
+    Some(shared)
+}

@@ -89,7 +89,7 @@ pub fn evaluate(engine: &Engine, id: ScenarioId) -> Result<Evaluation, ScenarioE
 
 impl Evaluation {
     /// The overlay after `steps` measures (0: the base's).
-    fn after(&self, steps: usize) -> &Overlay {
+    pub(super) fn after(&self, steps: usize) -> &Overlay {
         match steps.checked_sub(1).and_then(|i| self.steps.get(i)) {
             Some(step) => &step.overlay,
             None => &self.base_overlay,

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::apply::{MeasureError, apply};
 use super::evaluate::{ScenarioError, evaluate};
-use super::{Change, Measure, MeasureId, Risk, ScenarioId};
+use super::{Change, Measure, MeasureId, ScenarioId};
 use crate::model::amount::Amount;
 use crate::model::calc::{Changes, Row};
 use crate::model::engine::Engine;
@@ -62,15 +62,7 @@ pub fn goal_seek(
     let start = evaluation.changes().clone();
     let reach = |percent: Decimal| -> Result<Amount, GoalError> {
         let change = Change::Percent { selection: selection.clone(), percent };
-        let measure = Measure {
-            id: MeasureId(0),
-            name: String::new(),
-            change,
-            from,
-            enabled: true,
-            consequence: String::new(),
-            risk: Risk::Low,
-        };
+        let measure = Measure::new(MeasureId(0), "", change, from);
         let mut changes: Changes = start.clone();
         apply(engine.plan(), &mut changes, &measure).map_err(GoalError::Measure)?;
         let overlay = engine.overlay(&changes).map_err(|at| GoalError::Scenario(ScenarioError::OutOfRange(at.name)))?;

@@ -14,20 +14,22 @@ mod apply;
 mod edit;
 mod evaluate;
 mod goal_seek;
+mod impact;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::amount::Amount;
 use super::period::Month;
-use super::plan::DriverId;
+use super::plan::{DriverId, IndicatorId};
 use super::selection::Selection;
 
 pub use apply::MeasureError;
-pub use edit::users;
+pub use edit::{alone, users};
 pub(crate) use edit::{insert, remove, set};
 pub use evaluate::{Evaluation, ScenarioError, evaluate};
 pub use goal_seek::{Goal, GoalError, Proposal, goal_seek};
+pub use impact::{ChargeChange, IndicatorChange, indicator_changes};
 
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -132,6 +134,35 @@ pub struct Measure {
     /// What the measure means for the services, in words (konsekvens).
     pub consequence: String,
     pub risk: Risk,
+    /// The indicators the measure moves, and by how much.
+    pub effects: Vec<Effect>,
+}
+
+impl Measure {
+    /// A measure switched on, without consequence, risk low, moving no indicator.
+    pub fn new(id: MeasureId, name: &str, change: Change, from: Month) -> Measure {
+        Measure {
+            id,
+            name: name.into(),
+            change,
+            from,
+            enabled: true,
+            consequence: String::new(),
+            risk: Risk::Low,
+            effects: Vec::new(),
+        }
+    }
+}
+
+/// What a measure does to an indicator: its full-year forecast moved by
+/// `change`, in the indicator's own unit (SLA −5 percentage points, NKI −2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Effect {
+    pub indicator: IndicatorId,
+    #[serde(serialize_with = "crate::model::plan::decimal")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    pub change: Decimal,
 }
 
 /// A scenario (scenario): a base and measures applied in order.
