@@ -6,13 +6,15 @@
 //! repeated runs; a benchmark, not a test: nothing is asserted.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 use kalkyl::model::{
     Activity, Amount, Category, CategoryId, Cell, Command, Department, DepartmentId, Driver, DriverId, Engine,
     Forecast, Kind, Line, LineId, Month, Plan, Series,
 };
 use rust_decimal::Decimal;
+use timing::measure;
+
+mod timing;
 
 const DEPARTMENTS: u32 = 60;
 const CATEGORIES: u32 = 40;
@@ -61,19 +63,6 @@ fn synthetic_plan() -> Plan {
         lines,
         ..Plan::default()
     }
-}
-
-/// Runs `f` `runs` times and reports its median and fastest time.
-fn measure(name: &str, runs: usize, mut f: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    println!("{name:<48} median {:>10.3?}   fastest {:>10.3?}   ({runs} runs)", times[runs / 2], times[0]);
 }
 
 fn main() {

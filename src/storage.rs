@@ -118,7 +118,7 @@ pub struct Draft {
 
 impl Draft {
     pub fn of(plan: &Plan) -> Draft {
-        Draft { name: plan.name.clone(), text: document::to_compact_json(plan) }
+        Draft { name: plan.name.clone(), text: document::to_json(plan) }
     }
 }
 

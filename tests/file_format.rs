@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use kalkyl::document::migrate::MIGRATIONS;
-use kalkyl::document::{self, Document, DocumentError, Expected, Located, Problem, VERSION};
+use kalkyl::document::{self, DocumentError, Expected, Located, Problem, VERSION};
 use kalkyl::model::example::{april_2023, budget_2024};
 use kalkyl::model::scenario::{Base, Change, Measure, MeasureId, Scenario, ScenarioId};
 use kalkyl::model::{Amount, AmountError, CategoryId, Engine, Month, Plan, Selection};
@@ -21,7 +21,7 @@ fn root() -> PathBuf {
 
 #[test]
 fn the_committed_schema_is_up_to_date() {
-    let schema = serde_json::to_string_pretty(&schemars::schema_for!(Document<'static>)).unwrap() + "\n";
+    let schema = serde_json::to_string_pretty(&document::schema()).unwrap() + "\n";
     let path = root().join("docs/kalkyl.schema.json");
     if std::env::var_os("KALKYL_UPDATE_SCHEMA").is_some() {
         fs::write(&path, &schema).unwrap();
@@ -193,7 +193,7 @@ fn a_corpus_of_broken_files_each_gives_a_clear_error() {
         matches!(document::from_json(&deep), Err(DocumentError::NotJson { .. })),
         "deep nesting is refused, not a stack overflow"
     );
-    let huge = format!("{{\"format\":\"kalkyl\",\"pad\":\"{}\"}}", "x".repeat(25 * 1024 * 1024));
+    let huge = format!("{{\"format\":\"kalkyl\",\"pad\":\"{}\"}}", "x".repeat(document::MAX_BYTES));
     assert!(matches!(document::from_json(&huge), Err(DocumentError::TooLarge { .. })));
 
     let amount_error = |text: &str, error| Problem::NotAnAmount { text: text.into(), error };

@@ -40,8 +40,9 @@ pub enum Problem {
     /// A line names a department, category, service, driver or indicator
     /// the plan lacks, or an indicator (named in `line`) a perspective.
     UnknownReference { kind: Expected, id: u32, line: String },
-    /// A figure computed from the plan leaves the range of amounts.
-    OutOfRange,
+    /// A figure computed from the line (its forecast, its formula, or a
+    /// total it is added to) leaves the range of amounts.
+    OutOfRange { line: String },
     /// A customer, key, pool, rule or price (named `by`) refers to a
     /// customer, key, variant, pool, department, category, service or line
     /// the plan lacks.
@@ -134,6 +135,21 @@ impl Reader {
             self.report(&at(path, name), Problem::Missing);
         }
         value
+    }
+
+    /// An optional field of `map`: absent or `null` is `Some(None)` (as the
+    /// schema says), anything else read by `read`; `None` when that fails.
+    fn maybe<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        name: &str,
+        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match map.get(name) {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => read(self, value, &at(path, name)).map(Some),
+        }
     }
 
     fn text(&mut self, value: &Value, path: &str) -> Option<String> {
@@ -362,24 +378,24 @@ impl Reader {
             None => None,
         };
         let category = self.field(map, path, "category").and_then(|v| self.id(v, &at(path, "category")));
-        let service = map.get("service").and_then(|v| self.id(v, &at(path, "service")));
+        let service = self.maybe(map, path, "service", Reader::id);
         let budget = self.field(map, path, "budget").and_then(|v| self.monthly(v, &at(path, "budget")));
         let outcome = self.field(map, path, "outcome").and_then(|v| self.monthly(v, &at(path, "outcome")));
         let last_year = self.field(map, path, "last_year").and_then(|v| self.monthly(v, &at(path, "last_year")));
         let forecast = self.field(map, path, "forecast").and_then(|v| self.forecast(v, &at(path, "forecast")));
-        let formula = map.get("formula").and_then(|v| self.text(v, &at(path, "formula")));
+        let formula = self.maybe(map, path, "formula", Reader::text);
         Some(Line {
             id: LineId(id?),
             name: name?,
             department: DepartmentId(department?),
             activity: activity?,
             category: CategoryId(category?),
-            service: service.map(ServiceId),
+            service: service?.map(ServiceId),
             budget: budget?,
             outcome: outcome?,
             last_year: last_year?,
             forecast: forecast?,
-            formula,
+            formula: formula?,
         })
     }
 
@@ -420,10 +436,7 @@ impl Reader {
         let year = year.and_then(|y| {
             i32::try_from(y).ok().filter(|y| (1900..=2200).contains(y)).or_else(|| self.not_allowed("year", y))
         });
-        let closed = match map.get("closed_through") {
-            None | Some(Value::Null) => Some(None),
-            Some(value) => self.month(value, "closed_through").map(Some),
-        };
+        let closed = self.maybe(map, "", "closed_through", Reader::month);
         let (departments, whole_departments) = self.items(map, "", "departments", true, Reader::department);
         let (categories, whole_categories) = self.items(map, "", "categories", true, Reader::category);
         let (services, whole_services) = self.items(map, "", "services", false, Reader::service);
@@ -515,10 +528,13 @@ impl Reader {
 /// problem found, paths relative to the plan (fields beside it by name).
 pub fn document(value: &Value) -> Result<Plan, Vec<Located>> {
     let mut reader = Reader::default();
-    let plan = reader
-        .object(value, "", &["format", "version", "app", "plan"])
-        .and_then(|map| reader.field(map, "", "plan"))
-        .and_then(|plan| reader.plan(plan));
+    let plan = reader.object(value, "", &["format", "version", "app", "plan"]).and_then(|map| {
+        // The app that wrote the file is only told, but it is text.
+        if let Some(app) = map.get("app") {
+            reader.text(app, "app");
+        }
+        reader.field(map, "", "plan").and_then(|plan| reader.plan(plan))
+    });
     match plan {
         Some(plan) if reader.problems.is_empty() => Ok(plan),
         _ => Err(reader.problems),

@@ -155,9 +155,9 @@ impl schemars::JsonSchema for Amount {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "An amount in kronor as a decimal string with two decimals (öre), at most ±10^15.",
+            "description": "An amount in kronor as a decimal string, written with two decimals (öre); read with at most two significant decimals and at most ±10^15.",
             "type": "string",
-            "pattern": "^-?[0-9]{1,16}\\.[0-9]{2}$"
+            "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
         })
     }
 }

@@ -116,13 +116,33 @@ pub struct Driver {
     /// What is counted, for display: "årsarbetare", "st".
     pub unit: String,
     #[serde(serialize_with = "quantities")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "[String; 12]"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "[DecimalText; 12]"))]
     pub months: [Decimal; 12],
 }
 
 /// Quantities are exact decimals, written as strings like amounts.
 fn quantities<S: serde::Serializer>(values: &[Decimal; 12], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(values.iter().map(Decimal::to_string))
+}
+
+/// A decimal (a percentage, a quantity) in a file, for the schema: an
+/// exact decimal string, `"-2.5"`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) struct DecimalText;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for DecimalText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal as a string: \"12\", \"-2.5\".",
+            "type": "string",
+            "pattern": "^-?[0-9]+(?:\\.[0-9]+)?$"
+        })
+    }
 }
 
 /// A decimal (a percentage, a quantity) written as a string, exactly.
@@ -238,6 +258,7 @@ pub struct Snapshot {
 pub struct Plan {
     pub name: String,
     /// The fiscal year (räkenskapsår).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1900, max = 2200)))]
     pub year: i32,
     /// The last month with booked outcome, if any.
     pub closed_through: Option<Month>,

@@ -90,7 +90,7 @@ pub fn read_outcome(store: Store, file: web_sys::File, table: RwSignal<Option<cr
             // UTF-8, or else Windows' Latin-1 as older Swedish Excel saves CSV.
             let text =
                 String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|b| char::from(*b)).collect());
-            Ok(crate::outcome_import::read_csv(&text))
+            crate::outcome_import::read_csv(&text)
         };
         match read {
             Ok(read) => table.set(Some(read)),
@@ -115,7 +115,7 @@ pub fn import(store: Store, file: web_sys::File, over: bool) {
         let Some(bytes) = bytes(&file).await else {
             return report(DocumentError::TooLarge { bytes: file.size() as usize });
         };
-        match document::from_json(&String::from_utf8_lossy(&bytes)) {
+        match document::from_bytes(&bytes) {
             Err(error) => report(error),
             Ok(plan) => {
                 store.import_report.set(None);

@@ -1,5 +1,6 @@
 //! The words of the interface, in Swedish and English.
 
+use crate::document::MAX_BYTES;
 use crate::model::allocation::Refusal;
 use crate::model::formula::FormulaError;
 use crate::model::indicator::{IndicatorError, IndicatorUnit};
@@ -7,6 +8,7 @@ use crate::model::number::plain;
 use crate::model::scenario::MeasureError;
 use crate::model::spread::Fill;
 use crate::model::{Activity, AllocationError, AmountError, CommandError, Forecast, Kind, Month, Plan, Series, Unit};
+use crate::outcome_import::{MAX_CELLS, TableError};
 use crate::storage::StorageFailure;
 
 /// The language of the interface.
@@ -1029,9 +1031,12 @@ impl Lang {
             (Lang::En, P::UnknownReference { kind, id, line }) => {
                 format!("unknown {} {id} in line \"{line}\"", self.expected(*kind))
             }
-            (_, P::OutOfRange) => self
-                .pick("en summa blir för stor (över 10^15 kr)", "a total becomes too large (over 10^15 kr)")
-                .to_owned(),
+            (Lang::Sv, P::OutOfRange { line }) => {
+                format!("raden ”{line}” eller en summa den ingår i blir för stor (över 10^15 kr)")
+            }
+            (Lang::En, P::OutOfRange { line }) => {
+                format!("the line \"{line}\" or a total it belongs to becomes too large (over 10^15 kr)")
+            }
             (Lang::Sv, P::UnknownEntry { kind, id, by }) => format!("okänt {} {id} i ”{by}”", self.expected(*kind)),
             (Lang::En, P::UnknownEntry { kind, id, by }) => {
                 format!("unknown {} {id} in \"{by}\"", self.expected(*kind))
@@ -1074,11 +1079,21 @@ impl Lang {
         use crate::document::DocumentError as D;
         match (self, error) {
             (Lang::Sv, D::TooLarge { bytes }) => {
-                format!("Filen är för stor ({} MB); högst 20 MB kan öppnas.", bytes / 1_000_000)
+                format!("Filen är för stor ({} MB); högst {} MB kan öppnas.", megabytes(*bytes), megabytes(MAX_BYTES))
             }
             (Lang::En, D::TooLarge { bytes }) => {
-                format!("The file is too large ({} MB); at most 20 MB can be opened.", bytes / 1_000_000)
+                format!(
+                    "The file is too large ({} MB); at most {} MB can be opened.",
+                    megabytes(*bytes),
+                    megabytes(MAX_BYTES)
+                )
             }
+            (Lang::Sv, D::NotUtf8 { byte }) => format!(
+                "Filen är inte UTF-8-text (ogiltig byte på position {byte}); den kan vara sparad som Latin-1. Spara den som UTF-8 och försök igen."
+            ),
+            (Lang::En, D::NotUtf8 { byte }) => format!(
+                "The file is not UTF-8 text (invalid byte at position {byte}); it may be saved as Latin-1. Save it as UTF-8 and try again."
+            ),
             (Lang::Sv, D::NotJson { line, column }) => {
                 format!("Filen är inte en läsbar Kalkyl-fil (fel på rad {line}, kolumn {column}).")
             }
@@ -1100,10 +1115,23 @@ impl Lang {
         }
     }
 
-    pub fn unreadable_table(self, error: &str) -> String {
+    pub fn unreadable_table(self, error: &TableError) -> String {
+        let (rows, columns, limit) = match error {
+            TableError::TooLarge { rows, columns } => (count(*rows), count(*columns), count(MAX_CELLS)),
+            TableError::Unreadable(reason) => {
+                return match self {
+                    Lang::Sv => format!("Filen kunde inte läsas som en tabell: {reason}"),
+                    Lang::En => format!("The file could not be read as a table: {reason}"),
+                };
+            }
+        };
         match self {
-            Lang::Sv => format!("Filen kunde inte läsas som en tabell: {error}"),
-            Lang::En => format!("The file could not be read as a table: {error}"),
+            Lang::Sv => format!(
+                "Tabellen är för stor: dess värden spänner över {rows} rader × {columns} kolumner; högst {limit} celler kan importeras."
+            ),
+            Lang::En => format!(
+                "The table is too large: its values span {rows} rows × {columns} columns; at most {limit} cells can be imported."
+            ),
         }
     }
 
@@ -1131,8 +1159,41 @@ impl Lang {
         self.pick("Kolumn med radens namn", "Column with the line's name")
     }
 
-    pub fn no_column(self) -> &'static str {
-        self.pick("(ingen)", "(none)")
+    /// How a column is chosen in the outcome import.
+    pub fn column_hint(self) -> &'static str {
+        self.pick(
+            "Skriv kolumnens bokstav (B) eller rubrik; lämna en månad tom för att inte ändra den.",
+            "Type the column's letter (B) or heading; leave a month empty to leave it as it is.",
+        )
+    }
+
+    /// "Ingen kolumn heter ”xyz”."
+    pub fn no_such_column(self, typed: &str) -> String {
+        match self {
+            Lang::Sv => format!("Ingen kolumn heter ”{}”.", typed.trim()),
+            Lang::En => format!("No column is called \"{}\".", typed.trim()),
+        }
+    }
+
+    /// "12 340 rader, 3 visas; 200 000 kolumner."
+    pub fn sample_counts(self, rows: usize, shown: usize, columns: usize) -> String {
+        let (rows, shown, columns) = (count(rows), count(shown), count(columns));
+        match self {
+            Lang::Sv => format!("{rows} rader, {shown} visas; {columns} kolumner."),
+            Lang::En => format!("{rows} rows, {shown} shown; {columns} columns."),
+        }
+    }
+
+    pub fn row_heading(self) -> &'static str {
+        self.pick("Rad", "Row")
+    }
+
+    /// "… och 1 234 till"
+    pub fn and_more(self, more: usize) -> String {
+        match self {
+            Lang::Sv => format!("… och {} till", count(more)),
+            Lang::En => format!("… and {} more", count(more)),
+        }
     }
 
     /// "3 rader matchar, 24 celler får nytt utfall."
@@ -1295,4 +1356,14 @@ mod tests {
         assert_eq!(Lang::Sv.amount_error(AmountError::NotANumber, " 12,3,4 "), "”12,3,4” är inte ett tal.");
         assert!(Lang::En.amount_error(AmountError::NotANumber, "x").contains("is not a number"));
     }
+}
+
+/// A count the Swedish way, `200 000`.
+fn count(n: usize) -> String {
+    crate::model::number::format_rounded(n.into(), crate::model::Unit::Kr)
+}
+
+/// Bytes in whole megabytes (10^6), rounded up: a file just over a limit is shown over it.
+fn megabytes(bytes: usize) -> usize {
+    bytes.div_ceil(1_000_000)
 }

@@ -5,6 +5,7 @@
 mod app;
 pub mod charts;
 mod close_month;
+mod column_input;
 mod dimension_list;
 mod driver_table;
 mod files;

@@ -500,3 +500,77 @@ pub fn edit_undo_redo<E>(
     prop_assert_eq!(engine.plan(), &after, "redone");
     Ok(())
 }
+
+/// A plan of `lines` lines, alike but not equal, as large plans are: 40
+/// categories, a department for every 40 lines, amounts in the millions
+/// with öre, forecasts by every method but a driver's, every tenth line's
+/// budget a formula on the line before. Deterministic.
+pub fn large_plan(count: usize) -> Plan {
+    let departments = count.div_ceil(40).max(1) as u32;
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut amount = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        Amount::from_ore(i128::from(seed % 1_000_000_000)).unwrap()
+    };
+    let forecasts = [Forecast::Budget, Forecast::RunRate, Forecast::LastYear];
+    let lines = (1..=count as u32)
+        .map(|id| Line {
+            id: LineId(id),
+            name: format!("Kostnadsrad {id} för avdelning {}", (id - 1) / 40 + 1),
+            department: DepartmentId((id - 1) / 40 + 1),
+            activity: if id % 5 == 0 { Activity::Development } else { Activity::Operations },
+            category: CategoryId((id - 1) % 40 + 1),
+            service: None,
+            budget: std::array::from_fn(|_| amount()),
+            outcome: std::array::from_fn(|m| if m < 4 { amount() } else { Amount::ZERO }),
+            last_year: std::array::from_fn(|_| amount()),
+            forecast: match id % 4 {
+                3 => Forecast::Manual { months: std::array::from_fn(|_| amount()) },
+                n => forecasts[n as usize].clone(),
+            },
+            formula: (id % 10 == 0)
+                .then(|| format!("=[Kostnadsrad {} för avdelning {}] * 1,02", id - 1, (id - 2) / 40 + 1)),
+        })
+        .collect();
+    Plan {
+        name: "Stor plan".into(),
+        year: 2024,
+        closed_through: Some(Month::APRIL),
+        departments: (1..=departments)
+            .map(|id| Department { id: DepartmentId(id), name: format!("Avdelning {id}") })
+            .collect(),
+        categories: (1..=40)
+            .map(|id| Category {
+                id: CategoryId(id),
+                name: format!("Kostnadsslag {id}"),
+                kind: if id <= 32 { Kind::Cost } else { Kind::Revenue },
+            })
+            .collect(),
+        lines,
+        ..Plan::default()
+    }
+}
+
+/// The largest [`large_plan`] whose file is within the size limit
+/// ([`kalkyl::document::MAX_BYTES`]): the file grows by each line and,
+/// every 40 lines, by a department.
+pub fn plan_under_the_limit() -> Plan {
+    let limit = kalkyl::document::MAX_BYTES;
+    let mut plan = large_plan(limit / 500);
+    // One byte less than a plan without lines: the first line brings no comma.
+    let mut size = kalkyl::document::to_json(&large_plan(0)).len() - 1;
+    for (n, line) in plan.lines.iter().enumerate() {
+        if n > 0 && n % 40 == 0 {
+            size += serde_json::to_string(&plan.departments[n / 40]).unwrap().len() + 1;
+        }
+        size += serde_json::to_string(line).unwrap().len() + 1;
+        if size > limit {
+            plan.lines.truncate(n);
+            plan.departments.truncate(n.div_ceil(40));
+            return plan;
+        }
+    }
+    panic!("{} lines fit", plan.lines.len())
+}

@@ -176,10 +176,7 @@ impl Reader {
         let map = self.object(value, path, &["id", "name", "volume", "pool", "price"])?;
         let (id, name) = self.id_and_name(map, path);
         let volume = self.field(map, path, "volume").and_then(|v| self.choice(v, &at(path, "volume")));
-        let pool = match map.get("pool") {
-            Some(value) => Some(Some(PoolId(self.id(value, &at(path, "pool"))?))),
-            None => Some(None),
-        };
+        let pool = self.maybe(map, path, "pool", Reader::id).map(|pool| pool.map(PoolId));
         let price = self.field(map, path, "price").and_then(|v| self.price_basis(v, &at(path, "price")));
         if matches!(price, Some(PriceBasis::Derived { .. })) && pool == Some(None) {
             self.report(&at(path, "pool"), Problem::Missing);

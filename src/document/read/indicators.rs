@@ -147,14 +147,8 @@ impl Reader {
         let decimals = self.read(map, path, "decimals", Reader::whole).and_then(|n| {
             u32::try_from(n).ok().filter(|n| *n <= MAX_DECIMALS).or_else(|| self.not_allowed(&at(path, "decimals"), n))
         });
-        let rule = match map.get("rule") {
-            Some(rule) => Some(self.status_rule(rule, &at(path, "rule"))?),
-            None => None,
-        };
-        let note = match map.get("note") {
-            Some(note) => Some(self.text(note, &at(path, "note"))?),
-            None => None,
-        };
+        let rule = self.maybe(map, path, "rule", Reader::status_rule)?;
+        let note = self.maybe(map, path, "note", Reader::text)?;
         Some(Definition {
             perspective: PerspectiveId(perspective?),
             unit: unit?,
@@ -185,8 +179,8 @@ impl Reader {
         let map = self.object(value, path, &FIELDS)?;
         let [outcome, target, last_year, r12] = ["outcome", "target", "last_year", "r12"]
             .map(|name| self.read(map, path, name, |reader, value, path| reader.per_period(value, path, periodicity)));
-        let forecast = self.read(map, path, "forecast", Reader::optional);
-        let annual_target = self.read(map, path, "annual_target", Reader::optional);
+        let forecast = self.maybe(map, path, "forecast", Reader::decimal);
+        let annual_target = self.maybe(map, path, "annual_target", Reader::decimal);
         Some(Values {
             outcome: outcome?,
             target: target?,
@@ -203,10 +197,7 @@ impl Reader {
         let definition = self.read(map, path, "definition", Reader::definition)?;
         let periodicity = definition.periodicity;
         let values = self.read(map, path, "values", |reader, value, path| reader.values(value, path, periodicity));
-        let formula = match map.get("formula") {
-            Some(formula) => Some(self.text(formula, &at(path, "formula"))?),
-            None => None,
-        };
+        let formula = self.maybe(map, path, "formula", Reader::text)?;
         Some(Indicator { id: IndicatorId(id?), name: name?, definition, values: values?, formula })
     }
 

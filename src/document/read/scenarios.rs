@@ -46,7 +46,7 @@ impl Reader {
         let risk = self
             .field(map, path, "risk")
             .and_then(|v| self.one_of(v, &at(path, "risk"), &["low", "medium", "high"], &risks));
-        let (effects, whole) = self.items(map, path, "effects", false, Reader::effect);
+        let (effects, whole) = self.items(map, path, "effects", true, Reader::effect);
         whole.then_some(())?;
         Some(Measure {
             id: MeasureId(id?),
@@ -88,10 +88,7 @@ impl Reader {
             }
             "fte" => {
                 let selection = self.read(map, path, "selection", Reader::selection);
-                let driver = match map.get("driver") {
-                    None | Some(Value::Null) => Some(None),
-                    Some(v) => self.id(v, &at(path, "driver")).map(|id| Some(DriverId(id))),
-                };
+                let driver = self.maybe(map, path, "driver", Reader::id).map(|id| id.map(DriverId));
                 let change = self.read(map, path, "change", Reader::quantity);
                 let cost = self.read(map, path, "cost_per_fte", Reader::amount);
                 Change::Fte { selection: selection?, driver: driver?, change: change?, cost_per_fte: cost? }

@@ -171,10 +171,10 @@ pub enum Direction {
     /// Inside `low`–`high` (inclusive) is the target.
     Band {
         #[serde(serialize_with = "decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         low: Decimal,
         #[serde(serialize_with = "decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         high: Decimal,
     },
 }
@@ -193,6 +193,7 @@ pub struct Definition {
     pub cumulative: bool,
     pub direction: Direction,
     /// Decimals shown, at most [`MAX_DECIMALS`].
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(max = MAX_DECIMALS)))]
     pub decimals: u32,
     /// The indicator's own status rule, instead of the plan's.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -210,26 +211,26 @@ pub type PerPeriod = Vec<Option<Decimal>>;
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Values {
     #[serde(serialize_with = "decimals")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Option<String>>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Option<crate::model::plan::DecimalText>>"))]
     pub outcome: PerPeriod,
     #[serde(serialize_with = "decimals")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Option<String>>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Option<crate::model::plan::DecimalText>>"))]
     pub target: PerPeriod,
     /// Last year's outcome of the same period.
     #[serde(serialize_with = "decimals")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Option<String>>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Option<crate::model::plan::DecimalText>>"))]
     pub last_year: PerPeriod,
     /// R12 as typed from a report, for the twelve months ending with each period.
     #[serde(serialize_with = "decimals")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Option<String>>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Option<crate::model::plan::DecimalText>>"))]
     pub r12: PerPeriod,
     /// The forecast of the full year (prognos helår).
     #[serde(serialize_with = "optional_decimal")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<crate::model::plan::DecimalText>"))]
     pub forecast: Option<Decimal>,
     /// The target of the full year (årsmål, målvärde).
     #[serde(serialize_with = "optional_decimal")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<crate::model::plan::DecimalText>"))]
     pub annual_target: Option<Decimal>,
 }
 

@@ -48,7 +48,7 @@ pub enum Basis {
     Change {
         against: Reference,
         #[serde(serialize_with = "decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         unchanged_within: Decimal,
     },
 }
@@ -61,7 +61,7 @@ pub enum Tolerance {
     /// Within this many percent of the target (0–1000).
     Percent(
         #[serde(serialize_with = "decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         Decimal,
     ),
     /// At least this share of the target reached, in percent (1–100): 80
@@ -69,7 +69,7 @@ pub enum Tolerance {
     /// reached is target ÷ value.
     ShareOfTarget(
         #[serde(serialize_with = "decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         Decimal,
     ),
 }

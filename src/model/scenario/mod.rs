@@ -84,7 +84,7 @@ pub enum Change {
     Percent {
         selection: Selection,
         #[serde(serialize_with = "crate::model::plan::decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         percent: Decimal,
     },
     /// An amount a year added to the selected lines (negative cuts), spread
@@ -97,7 +97,7 @@ pub enum Change {
         selection: Selection,
         driver: Option<DriverId>,
         #[serde(serialize_with = "crate::model::plan::decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         change: Decimal,
         cost_per_fte: Amount,
     },
@@ -105,7 +105,7 @@ pub enum Change {
     Index {
         selection: Selection,
         #[serde(serialize_with = "crate::model::plan::decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         percent: Decimal,
     },
     /// A driver's volume changed by a percentage; every line computed from
@@ -113,7 +113,7 @@ pub enum Change {
     Volume {
         driver: DriverId,
         #[serde(serialize_with = "crate::model::plan::decimal")]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
         percent: Decimal,
     },
     /// An amount a year moved from some lines to others.
@@ -161,7 +161,7 @@ impl Measure {
 pub struct Effect {
     pub indicator: IndicatorId,
     #[serde(serialize_with = "crate::model::plan::decimal")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::model::plan::DecimalText"))]
     pub change: Decimal,
 }
 
