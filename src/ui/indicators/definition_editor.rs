@@ -13,7 +13,8 @@ use crate::model::{Command, Indicator, IndicatorId};
 use crate::ui::store::use_store;
 
 /// The units the form offers, by key.
-const UNITS: [(&str, &str, &str); 4] = [("percent", "%", "%"), ("count", "antal", "count"), ("index", "index", "index"), ("kronor", "kr", "kr")];
+const UNITS: [(&str, &str, &str); 4] =
+    [("percent", "%", "%"), ("count", "antal", "count"), ("index", "index", "index"), ("kronor", "kr", "kr")];
 
 fn unit_key(unit: &IndicatorUnit) -> &str {
     match unit {
@@ -55,16 +56,25 @@ pub fn DefinitionEditor(id: IndicatorId, message: RwSignal<Option<String>>) -> i
         let Some(current) = indicator.get_untracked() else { return };
         let mut definition = current.definition.clone();
         change(&mut definition);
-        run(Command::Indicator(IndicatorEdit::Define { indicator: id, definition: Box::new(definition), values: None }));
+        run(Command::Indicator(IndicatorEdit::Define {
+            indicator: id,
+            definition: Box::new(definition),
+            values: None,
+        }));
     };
-    let number = move |text: String| parse_number(&text).map_err(|e| message.set(Some(lang().amount_error(e, &text)))).ok();
+    let number =
+        move |text: String| parse_number(&text).map_err(|e| message.set(Some(lang().amount_error(e, &text)))).ok();
     let field = move |f: fn(&Indicator) -> String| move || get().map(|i| f(&i)).unwrap_or_default();
 
     let perspectives = move || {
-        store.read(|engine| engine.plan().perspectives.clone()).into_iter().map(|p| {
-            let selected = get().is_some_and(|i| i.definition.perspective == p.id);
-            view! { <option value=p.id.0.to_string() selected=selected>{p.name}</option> }
-        }).collect_view()
+        store
+            .read(|engine| engine.plan().perspectives.clone())
+            .into_iter()
+            .map(|p| {
+                let selected = get().is_some_and(|i| i.definition.perspective == p.id);
+                view! { <option value=p.id.0.to_string() selected=selected>{p.name}</option> }
+            })
+            .collect_view()
     };
     let units = move || {
         let current = get().map(|i| i.definition.unit).unwrap_or(IndicatorUnit::Count);
@@ -74,7 +84,10 @@ pub fn DefinitionEditor(id: IndicatorId, message: RwSignal<Option<String>>) -> i
             options.push((text.clone(), text.clone()));
         }
         let key = unit_key(&current).to_owned();
-        options.into_iter().map(|(k, label)| view! { <option value=k.clone() selected=k == key>{label}</option> }).collect_view()
+        options
+            .into_iter()
+            .map(|(k, label)| view! { <option value=k.clone() selected=k == key>{label}</option> })
+            .collect_view()
     };
     let periodicities = move || {
         Periodicity::ALL.map(|p| {
@@ -84,8 +97,12 @@ pub fn DefinitionEditor(id: IndicatorId, message: RwSignal<Option<String>>) -> i
     };
     let directions = move || {
         let current = get().map_or("higher", |i| direction_key(&i.definition.direction));
-        [("higher", "högre är bättre", "higher is better"), ("lower", "lägre är bättre", "lower is better"), ("band", "målintervall", "target band")]
-            .map(|(k, sv, en)| view! { <option value=k selected=current == k>{lang().pick(sv, en)}</option> })
+        [
+            ("higher", "högre är bättre", "higher is better"),
+            ("lower", "lägre är bättre", "lower is better"),
+            ("band", "målintervall", "target band"),
+        ]
+        .map(|(k, sv, en)| view! { <option value=k selected=current == k>{lang().pick(sv, en)}</option> })
     };
     let set_band = move |low: Option<Decimal>, high: Option<Decimal>| {
         if let (Some(low), Some(high)) = (low, high) {

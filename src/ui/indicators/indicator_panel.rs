@@ -30,9 +30,13 @@ pub fn IndicatorPanel() -> impl IntoView {
         chosen.get().filter(|id| list.iter().any(|(i, _)| i == id)).or_else(|| list.first().map(|(id, _)| *id))
     });
     let options = move || {
-        indicators.get().into_iter().map(|(id, name)| {
-            view! { <option value=id.0.to_string() selected=move || current.get() == Some(id)>{name}</option> }
-        }).collect_view()
+        indicators
+            .get()
+            .into_iter()
+            .map(|(id, name)| {
+                view! { <option value=id.0.to_string() selected=move || current.get() == Some(id)>{name}</option> }
+            })
+            .collect_view()
     };
     let on_choose = move |ev| chosen.set(event_target_value(&ev).parse::<u32>().ok().map(IndicatorId));
     let new_name = RwSignal::new(String::new());
@@ -51,10 +55,9 @@ pub fn IndicatorPanel() -> impl IntoView {
         }
     };
     let default_rule = Signal::derive(move || store.read(|engine| engine.plan().status_rule.clone()));
-    let set_default = Callback::new(move |rule: StatusRule| run(Command::Indicator(IndicatorEdit::SetDefaultRule(rule))));
-    let chosen_view = move || {
-        current.get().map(|id| view! { <DefinitionEditor id message /> <IndicatorTrend id /> })
-    };
+    let set_default =
+        Callback::new(move |rule: StatusRule| run(Command::Indicator(IndicatorEdit::SetDefaultRule(rule))));
+    let chosen_view = move || current.get().map(|id| view! { <DefinitionEditor id message /> <IndicatorTrend id /> });
     view! {
         <section class="indicator-panel" aria-label=move || lang().pick("Indikator", "Indicator")>
             <div class="indicator-choice">

@@ -58,7 +58,7 @@ impl IndicatorSheet {
         let columns = ALL
             .iter()
             .map(|c| {
-                let width = if *c == Column::Status { 170 } else { 130 };
+                let width = if *c == Column::Status { 170 } else { 140 };
                 ColumnSpec { key: key(*c).into(), label: lang.indicator_column(*c).into(), width }
             })
             .collect();
@@ -174,7 +174,9 @@ fn figure_shown(figure: &Figure, lang: Lang) -> Shown {
     let access = if figure.cell.is_some() && figure.source == Source::Typed { Access::Typed } else { Access::Computed };
     match figure.text() {
         Some(text) => Shown { access, ..Shown::computed(Content::Text(text)) },
-        None => Shown { access, title: Some(lang.not_reported().into()), ..Shown::computed(Content::Text("–".into())) },
+        None => {
+            Shown { access, title: Some(lang.not_reported().into()), ..Shown::computed(Content::Text("–".into())) }
+        }
     }
 }
 

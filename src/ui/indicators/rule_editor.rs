@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 
 use crate::model::indicator::{Basis, Reference, StatusRule, Symbols, Tolerance};
 use crate::model::number::{parse_number, plain};
-use crate::ui::i18n::Lang;
 use crate::ui::store::use_store;
 
 /// The kinds of rule the form offers, by key.
@@ -34,41 +33,6 @@ pub fn with_basis(rule: &StatusRule, kind: &str, margin: Decimal) -> StatusRule 
         _ => Basis::Target { yellow: Tolerance::Percent(margin) },
     };
     StatusRule { basis, symbols: rule.symbols }
-}
-
-impl Lang {
-    fn rule_kind(self, kind: &str) -> &'static str {
-        match kind {
-            "target-share" => self.pick("Målet, gul vid andel av målet", "Target, yellow at a share of it"),
-            "change-previous" => self.pick("Perioden före (pilar)", "The period before (arrows)"),
-            "change-last-year" => self.pick("Samma period förra året", "The same period last year"),
-            _ => self.pick("Målet, gul inom marginal", "Target, yellow within a margin"),
-        }
-    }
-
-    fn margin_label(self, kind: &str) -> &'static str {
-        match kind {
-            "target-share" => self.pick("Gul vid minst (% av målet)", "Yellow at least (% of target)"),
-            "target-percent" => self.pick("Gul inom (%)", "Yellow within (%)"),
-            _ => self.pick("Oförändrat inom (%)", "Unchanged within (%)"),
-        }
-    }
-
-    fn symbols_name(self, symbols: Symbols) -> &'static str {
-        match symbols {
-            Symbols::TrafficLights => self.pick("Trafikljus", "Traffic lights"),
-            Symbols::Arrows => self.pick("Pilar", "Arrows"),
-            Symbols::Smileys => self.pick("Smileys", "Smileys"),
-        }
-    }
-
-    pub fn rule_basis_label(self) -> &'static str {
-        self.pick("Jämför med", "Compare with")
-    }
-
-    pub fn symbols_label(self) -> &'static str {
-        self.pick("Visas som", "Shown as")
-    }
 }
 
 /// A form for `rule`, named `key` (its controls are `data-control="{key}-…"`);

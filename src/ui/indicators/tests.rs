@@ -35,8 +35,7 @@ fn tables_are_grouped_by_perspective_and_periodicity_with_the_report_headings() 
     let sheet = IndicatorSheet::new(&engine, Lang::Sv);
     let labels: Vec<&str> = sheet.columns().iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, ["Utfall förra året", "Utfall", "Mål", "Prognos helår", "Årsmål", "R12", "Status"]);
-    let groups: Vec<&str> =
-        sheet.rows().iter().filter(|r| r.style == Style::Group).map(|r| r.label.as_str()).collect();
+    let groups: Vec<&str> = sheet.rows().iter().filter(|r| r.style == Style::Group).map(|r| r.label.as_str()).collect();
     assert_eq!(groups[..3], ["Kund och ägare – År", "Kund och ägare – Tertial", "Kund och ägare – Månad"]);
     assert!(groups.contains(&"Ekonomi – Månad"), "{groups:?}");
     let heading = sheet.rows().iter().position(|r| r.key == "group-1-tertial").unwrap();
@@ -116,10 +115,7 @@ fn typing_a_value_is_one_command_and_bad_text_is_refused() {
     assert_eq!(sheet.enter(&engine, outcome, "abc", SV).unwrap_err(), "”abc”: inte ett tal i enheten %.");
     engine.execute(entry.command).unwrap();
     assert_eq!(text_of(&engine, &sheet, "Sjukfrånvaro", "status"), "● Grön");
-    assert_eq!(
-        sheet.clear(&engine, outcome),
-        Some(Command::Indicator(IndicatorEdit::SetValues(vec![(cell, None)])))
-    );
+    assert_eq!(sheet.clear(&engine, outcome), Some(Command::Indicator(IndicatorEdit::SetValues(vec![(cell, None)]))));
     engine.undo().unwrap();
     assert_eq!(text_of(&engine, &sheet, "Sjukfrånvaro", "status"), "■ Röd");
 }

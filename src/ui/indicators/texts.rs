@@ -240,6 +240,41 @@ impl Lang {
     }
 }
 
+impl Lang {
+    pub fn rule_kind(self, kind: &str) -> &'static str {
+        match kind {
+            "target-share" => self.pick("Målet, gul vid andel av målet", "Target, yellow at a share of it"),
+            "change-previous" => self.pick("Perioden före (pilar)", "The period before (arrows)"),
+            "change-last-year" => self.pick("Samma period förra året", "The same period last year"),
+            _ => self.pick("Målet, gul inom marginal", "Target, yellow within a margin"),
+        }
+    }
+
+    pub fn margin_label(self, kind: &str) -> &'static str {
+        match kind {
+            "target-share" => self.pick("Gul vid minst (% av målet)", "Yellow at least (% of target)"),
+            "target-percent" => self.pick("Gul inom (%)", "Yellow within (%)"),
+            _ => self.pick("Oförändrat inom (%)", "Unchanged within (%)"),
+        }
+    }
+
+    pub fn symbols_name(self, symbols: Symbols) -> &'static str {
+        match symbols {
+            Symbols::TrafficLights => self.pick("Trafikljus", "Traffic lights"),
+            Symbols::Arrows => self.pick("Pilar", "Arrows"),
+            Symbols::Smileys => self.pick("Smileys", "Smileys"),
+        }
+    }
+
+    pub fn rule_basis_label(self) -> &'static str {
+        self.pick("Jämför med", "Compare with")
+    }
+
+    pub fn symbols_label(self) -> &'static str {
+        self.pick("Visas som", "Shown as")
+    }
+}
+
 /// A tertial's name as reports write it.
 fn tertial_name(tertial: Tertial) -> &'static str {
     match tertial {
