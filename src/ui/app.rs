@@ -6,6 +6,7 @@ use super::files;
 use super::followup::TrendPanel;
 use super::forecast_accuracy::ForecastAccuracy;
 use super::import_report::ImportReport;
+use super::indicators::IndicatorsView;
 use super::outcome_import_panel::OutcomeImportPanel;
 use super::plan_library::PlanLibrary;
 use super::plan_menu::PlanMenu;
@@ -79,6 +80,7 @@ pub fn App() -> impl IntoView {
         <main on:keydown=on_keydown class:sheet=move || store.view.get() != View::Structure>
             {move || match store.view.get() {
                 View::Structure => view! { <StructureView /> }.into_any(),
+                View::Indicators => view! { <IndicatorsView /> }.into_any(),
                 View::Outcome => view! {
                     <PlanGrid view=View::Outcome />
                     <div class="sheet-panels"><ForecastAccuracy /> <TrendPanel /></div>

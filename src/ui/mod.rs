@@ -15,6 +15,7 @@ mod formula_errors;
 pub mod grid;
 pub mod i18n;
 mod import_report;
+pub mod indicators;
 mod new_line_form;
 mod outcome_import_panel;
 mod plan_library;

@@ -4,9 +4,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@playwright/test';
 import { cellAt, open, showView } from './helpers.mjs';
 
-const ACTIVE = { result: 'category-2', monthly: 'line-2', outcome: 'line-2' };
+const ACTIVE = { result: 'category-2', monthly: 'line-2', outcome: 'line-2', indicators: 'indicator-15' };
 
-for (const view of ['result', 'monthly', 'outcome', 'structure']) {
+for (const view of ['result', 'monthly', 'outcome', 'structure', 'indicators']) {
   test(`the ${view} view has no serious or critical accessibility violation`, async ({ page }) => {
     await open(page);
     await showView(page, view);

@@ -311,6 +311,12 @@ impl Engine {
         sheet(self.plan(), self.indicators(), as_of)
     }
 
+    /// The row of indicator `id` in its table as of `as_of` (see [`sheet`]).
+    pub fn indicator_row(&self, id: IndicatorId, as_of: Option<Month>) -> Option<SheetRow> {
+        let indicator = self.plan().indicator(id)?;
+        row(self.plan(), self.indicators(), indicator, indicator.definition.periodicity.reported(as_of))
+    }
+
     /// The trend of an indicator as of `as_of` (see [`trend`]).
     pub fn indicator_trend(&self, id: IndicatorId, as_of: Option<Month>) -> Option<Trend> {
         trend(self.plan(), self.indicators(), id, as_of)

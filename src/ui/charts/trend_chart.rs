@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::chart_table::ChartTable;
 use super::series::{Series, line_runs, value_scale};
 use crate::model::Unit;
-use crate::model::number::{format_amount, format_decimal};
+use crate::model::number::{format_amount, format_decimal, format_number};
 use crate::ui::i18n::Lang;
 
 const WIDTH: f64 = 800.0;
@@ -32,7 +32,9 @@ fn marker(series: usize, x: f64, y: f64) -> impl IntoView {
     }
 }
 
-/// Lines of `series` over `categories` (the months), with a legend.
+/// Lines of `series` over `categories` (the months), with a legend. With
+/// `decimals`, the table writes plain numbers with that many decimals at
+/// most (an indicator's values) instead of amounts in `unit`.
 #[component]
 pub fn TrendChart(
     id: String,
@@ -42,9 +44,10 @@ pub fn TrendChart(
     series: Vec<Series>,
     unit: Unit,
     lang: Lang,
+    #[prop(optional)] decimals: Option<u32>,
 ) -> impl IntoView {
     let plot_right = WIDTH - LEGEND;
-    let (scale, ticks, decimals) = value_scale(&series, unit, HEIGHT - BOTTOM, TOP);
+    let (scale, ticks, tick_decimals) = value_scale(&series, unit, HEIGHT - BOTTOM, TOP);
     let step = (plot_right - LEFT) / categories.len().max(1) as f64;
     let x = move |i: usize| LEFT + step * (i as f64 + 0.5);
     let grid = ticks
@@ -53,7 +56,7 @@ pub fn TrendChart(
             let y = px(scale.at(*tick));
             view! {
                 <line class="grid-line" class:zero=tick.is_zero() x1=px(LEFT) x2=px(plot_right) y1=y.clone() y2=y.clone() />
-                <text class="tick" x=px(LEFT - 6.0) y=y dy="4" text-anchor="end">{format_decimal(*tick, decimals)}</text>
+                <text class="tick" x=px(LEFT - 6.0) y=y dy="4" text-anchor="end">{format_decimal(*tick, tick_decimals)}</text>
             }
         })
         .collect_view();
@@ -93,8 +96,8 @@ pub fn TrendChart(
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            let cell =
-                |s: &Series| s.values.get(i).copied().flatten().map_or_else(String::new, |a| format_amount(a, unit));
+            let shown = |a| decimals.map_or_else(|| format_amount(a, unit), |d| format_number(unit.of(a), d, true));
+            let cell = |s: &Series| s.values.get(i).copied().flatten().map_or_else(String::new, shown);
             (label.clone(), series.iter().map(cell).collect())
         })
         .collect();

@@ -29,6 +29,8 @@ pub enum View {
     Outcome,
     /// The dimensions, drivers and lines themselves (not a sheet).
     Structure,
+    /// Indikatorer: the report's indicator tables (its own sheet, see [`crate::ui::indicators`]).
+    Indicators,
 }
 
 #[cfg(test)]
