@@ -45,7 +45,15 @@ impl Engine {
         let calc = Calc::full(&plan)?;
         let allocation = AllocationCalc::full(&plan, &calc);
         let indicators = IndicatorCalc::full(&plan, &calc);
-        Ok(Engine { plan, calc, allocation, indicators, undo: Vec::new(), redo: Vec::new(), refresh: Refresh::structure() })
+        Ok(Engine {
+            plan,
+            calc,
+            allocation,
+            indicators,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            refresh: Refresh::structure(),
+        })
     }
 
     pub fn plan(&self) -> &Plan {

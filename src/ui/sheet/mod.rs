@@ -29,6 +29,8 @@ pub enum View {
     Outcome,
     /// The dimensions, drivers and lines themselves (not a sheet).
     Structure,
+    /// Fördelning: customers, keys, charges, billing and re-settlement.
+    Allocation(crate::ui::allocation::AllocationPage),
 }
 
 #[cfg(test)]
