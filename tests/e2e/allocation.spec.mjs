@@ -79,6 +79,29 @@ test('the key comparison keeps the total, the seasonal company moving most', asy
   await expect(await valueAt(page, 'total', 'b')).toHaveText(a);
   await expect(await valueAt(page, 'total', 'difference')).toHaveText('0');
   await expect(page.locator('tbody tr[data-row]').first()).toContainText('Stadens Nöjespark AB');
+  const seasonal = await (await valueAt(page, 'customer-9', 'difference')).textContent();
+  expect(kronor(seasonal)).toBeLessThan(0);
+
+  // Comparing with the number of computers instead moves other customers.
+  await page.locator('select[data-control="variant-b"]').selectOption({ label: 'Antal datorer' });
+  await expect(page.locator('thead')).toContainText('B: Antal datorer');
+  await expect(await valueAt(page, 'customer-9', 'difference')).not.toHaveText(seasonal);
+  const total = await (await valueAt(page, 'total', 'a')).textContent();
+  await expect(await valueAt(page, 'total', 'b')).toHaveText(total);
+});
+
+test('a key value edited is kept after a reload', async ({ page }) => {
+  await showPage(page, 'keys');
+  await (await cellAt(page, 'customer-5', 'key-3-1')).click();
+  await page.keyboard.type('4,25');
+  await page.keyboard.press('Enter');
+  await expect(await valueAt(page, 'customer-5', 'key-3-1')).toHaveText('4,25');
+  await page.waitForTimeout(800);
+  await page.reload();
+  await showView(page, 'allocation');
+  await showPage(page, 'keys');
+  await expect(await valueAt(page, 'customer-5', 'key-3-1')).toHaveText('4,25');
+  await expect(await valueAt(page, 'total', 'key-3-1')).toHaveText('100,25');
 });
 
 test('billing months sum to the year, and the page exports to CSV', async ({ page }) => {

@@ -23,8 +23,8 @@ pub struct ChargePage {
 /// Customers × services of the engine's plan, laid out in `lang`.
 pub fn new(engine: &Engine, lang: Lang) -> Paged<ChargePage> {
     let sheet = charges(engine);
-    let mut columns: Vec<_> = sheet.columns.iter().map(|c| column(source_key(c.source), &c.name, 130)).collect();
-    columns.push(column("total", lang.total_header(), 130));
+    let mut columns: Vec<_> = sheet.columns.iter().map(|c| column(source_key(c.source), &c.name, 170)).collect();
+    columns.push(column("total", lang.total_header(), 170));
     let mut rows = vec![row("key", lang.key_row(), Style::Line, None)];
     rows.extend(
         sheet.rows.iter().map(|r| row(format!("customer-{}", r.customer.id.0), &r.customer.name, Style::Line, None)),

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::customer_form::run;
+use crate::model::CommandError;
 use crate::model::allocation::{AllocationCommand, AllocationKey, Entry, KeyId, KeyVariant, VariantId};
 use crate::ui::store::use_store;
 
@@ -37,9 +38,13 @@ pub fn KeyForm() -> impl IntoView {
             chosen.get_untracked().and_then(|id| e.plan().allocation.key(id)).or(keys.first()).cloned()
         });
         let Some(mut key) = key else { return };
+        let name = name.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            return message.set(store.lang.get_untracked().command_error(&CommandError::EmptyName));
+        }
         let id = VariantId(key.variants.iter().map(|v| v.id.0).max().unwrap_or(0) + 1);
         let values = key.variants.first().map(|v| v.values.clone()).unwrap_or_default();
-        key.variants.push(KeyVariant { id, name: name.get_untracked().trim().to_owned(), values });
+        key.variants.push(KeyVariant { id, name, values });
         run(store, message, AllocationCommand::Update(Box::new(Entry::Key(key))).into());
     };
     view! {

@@ -75,7 +75,7 @@ pub fn new(engine: &Engine, lang: Lang) -> Paged<SettlementPage> {
         push(&mut rows, Line::Result(i), row(key, &result.name, style, Some(section)));
     }
     let columns = ["first", "second", "third"].iter().enumerate();
-    let columns = columns.map(|(i, key)| column(*key, lang.settlement_column(Part::Customers, i), 170)).collect();
+    let columns = columns.map(|(i, key)| column(*key, lang.settlement_column(Part::Customers, i), 210)).collect();
     Paged { label: column("name", lang.settlement_label(), 300), columns, rows, page: SettlementPage { lines } }
 }
 
