@@ -4,9 +4,11 @@
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use crate::model::Unit;
 use crate::model::number::plain;
 use crate::model::{Engine, Row, Series};
-use crate::ui::grid::{Sheet, Style};
+use crate::ui::allocation::AllocationPage;
+use crate::ui::grid::{At, Content, Fmt, Sheet, Style};
 use crate::ui::i18n::Lang;
 use crate::ui::sheet::{Measure, PlanSheet, View, figure};
 
@@ -33,6 +35,30 @@ fn table(engine: &Engine, view: View, lang: Lang) -> (PlanSheet, Vec<Vec<Value>>
         rows.push(cells);
     }
     (sheet, rows)
+}
+
+/// The cells of any sheet as it shows them: a header row, then a row for
+/// each sheet row; amounts exact in kronor, errors as their text.
+fn sheet_table(engine: &Engine, sheet: &dyn Sheet, lang: Lang) -> Vec<Vec<Value>> {
+    let fmt = Fmt { unit: Unit::Kr, lang };
+    let label = format!("{} (kr)", sheet.label_column().label);
+    let header = std::iter::once(label).chain(sheet.columns().iter().map(|c| c.label.clone()));
+    let mut rows = vec![header.map(Value::Text).collect::<Vec<_>>()];
+    for (row, spec) in sheet.rows().iter().enumerate() {
+        let cells = (0..sheet.columns().len()).map(|col| match sheet.show(engine, At { row, col }, fmt).content {
+            Content::Amount(amount) => Value::Number(amount.decimal()),
+            Content::Number { value, .. } => Value::Number(value),
+            Content::Empty => Value::Empty,
+            content => Value::Text(content.text(fmt)),
+        });
+        rows.push(std::iter::once(Value::Text(spec.label.clone())).chain(cells).collect());
+    }
+    rows
+}
+
+/// Which rows of a table are bold: the header, and the rows that are not lines.
+fn strong_rows(sheet: &dyn Sheet) -> Vec<bool> {
+    std::iter::once(true).chain(sheet.rows().iter().map(|row| row.style != Style::Line)).collect()
 }
 
 fn cell(engine: &Engine, row: Row, measure: Measure, lang: Lang) -> Value {
@@ -66,7 +92,11 @@ fn csv_field(value: &Value) -> String {
 /// The view as CSV for Swedish Excel: UTF-8 with a byte order mark,
 /// semicolons between fields, decimal commas and CRLF line ends.
 pub fn csv(engine: &Engine, view: View, lang: Lang) -> String {
-    let (_, rows) = table(engine, view, lang);
+    let rows = match view {
+        View::Allocation(page) => sheet_table(engine, &*page.sheet(engine, lang), lang),
+        View::Indicators => sheet_table(engine, &crate::ui::indicators::IndicatorSheet::new(engine, lang), lang),
+        _ => table(engine, view, lang).1,
+    };
     let lines: Vec<String> = rows.iter().map(|row| row.iter().map(csv_field).collect::<Vec<_>>().join(";")).collect();
     format!("\u{feff}{}\r\n", lines.join("\r\n"))
 }
@@ -78,12 +108,20 @@ pub fn xlsx(engine: &Engine, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let number = Format::new().set_num_format("#,##0.00");
     let bold = Format::new().set_bold();
     let bold_number = Format::new().set_bold().set_num_format("#,##0.00");
+    let mut tables: Vec<(String, Vec<bool>, Vec<Vec<Value>>)> = Vec::new();
     for view in VIEWS {
         let (sheet, rows) = table(engine, view, lang);
+        tables.push((sheet_name(view, lang).to_owned(), strong_rows(&sheet), rows));
+    }
+    for page in AllocationPage::ALL {
+        let sheet = page.sheet(engine, lang);
+        tables.push((lang.page_name(page).to_owned(), strong_rows(&*sheet), sheet_table(engine, &*sheet, lang)));
+    }
+    for (name, strong, rows) in tables {
         let worksheet = workbook.add_worksheet();
-        worksheet.set_name(sheet_name(view, lang))?;
+        worksheet.set_name(name)?;
         for (r, cells) in rows.iter().enumerate() {
-            let strong = r == 0 || sheet.rows().get(r - 1).is_some_and(|row| row.style != Style::Line);
+            let strong = strong.get(r).copied().unwrap_or(false);
             let row = u32::try_from(r).unwrap_or(u32::MAX);
             for (c, value) in cells.iter().enumerate() {
                 let col = u16::try_from(c).unwrap_or(u16::MAX);
@@ -110,6 +148,6 @@ fn sheet_name(view: View, lang: Lang) -> &'static str {
     match view {
         View::Result => lang.view_result(),
         View::Monthly(_) => lang.view_monthly(),
-        View::Outcome | View::Structure | View::Indicators => lang.view_outcome(),
+        View::Outcome | View::Structure | View::Indicators | View::Allocation(_) => lang.view_outcome(),
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::allocation::AllocationView;
 use super::files;
 use super::followup::TrendPanel;
 use super::forecast_accuracy::ForecastAccuracy;
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
             {move || match store.view.get() {
                 View::Structure => view! { <StructureView /> }.into_any(),
                 View::Indicators => view! { <IndicatorsView /> }.into_any(),
+                View::Allocation(_) => view! { <AllocationView /> }.into_any(),
                 View::Outcome => view! {
                     <PlanGrid view=View::Outcome />
                     <div class="sheet-panels"><ForecastAccuracy /> <TrendPanel /></div>

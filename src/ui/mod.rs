@@ -2,6 +2,7 @@
 //! `grid` is the spreadsheet grid and the contract a view fulfils to be
 //! shown in it; `sheet` says what the plan's views show, as data.
 
+pub mod allocation;
 mod app;
 pub mod charts;
 mod close_month;

@@ -51,6 +51,7 @@ pub fn ViewTabs() -> impl IntoView {
                 {tab(View::Outcome, super::i18n::Lang::view_outcome, "outcome")}
                 {tab(View::Structure, super::i18n::Lang::view_structure, "structure")}
                 {tab(View::Indicators, super::i18n::Lang::view_indicators, "indicators")}
+                {tab(View::Allocation(Default::default()), super::i18n::Lang::view_allocation, "allocation")}
             </div>
             {series_select}
         </nav>

@@ -31,6 +31,8 @@ pub enum View {
     Structure,
     /// Indikatorer: the report's indicator tables (its own sheet, see [`crate::ui::indicators`]).
     Indicators,
+    /// Fördelning: customers, keys, charges, billing and re-settlement.
+    Allocation(crate::ui::allocation::AllocationPage),
 }
 
 #[cfg(test)]
