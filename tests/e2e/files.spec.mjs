@@ -29,7 +29,7 @@ test('a plan exported here opens with every figure in a fresh browser profile', 
   expect(download.suggestedFilename()).toBe('Månadsrapport april 2023.kalkyl.json');
   const file = testInfo.outputPath('plan.kalkyl.json');
   await download.saveAs(file);
-  expect(fs.readFileSync(file, 'utf8')).toContain('"format": "kalkyl"');
+  expect(fs.readFileSync(file, 'utf8')).toContain('"format":"kalkyl"');
   await expect(page.locator('.exported')).toContainText('Senast exporterad');
 
   const fresh = await browser.newContext({ locale: 'sv-SE' });

@@ -1,7 +1,7 @@
 // The page's Content-Security-Policy: only the site's own scripts and
 // WebAssembly run, and the app works within it.
 import { test, expect } from '@playwright/test';
-import { cell, open, showView, value } from './helpers.mjs';
+import { cellAt, open, showView, valueAt } from './helpers.mjs';
 
 /** Records every policy violation of the page, from before its first script. */
 async function watchViolations(page) {
@@ -36,10 +36,10 @@ test('the app loads and is used without any policy violation', async ({ page }, 
   const console = await watchViolations(page);
   await open(page);
   await showView(page, 'monthly');
-  await cell(page, 'line-2', 'year').click();
+  await (await cellAt(page, 'line-2', 'year')).click();
   await page.keyboard.type('20 000');
   await page.keyboard.press('Enter');
-  await expect(value(page, 'total-cost', 'year')).toHaveText('1 456 076');
+  await expect(await valueAt(page, 'total-cost', 'year')).toHaveText('1 456 076');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera fil' }).click()]);
   const file = testInfo.outputPath('plan.kalkyl.json');
   await download.saveAs(file);
