@@ -9,6 +9,7 @@ use super::import_report::ImportReport;
 use super::outcome_import_panel::OutcomeImportPanel;
 use super::plan_library::PlanLibrary;
 use super::plan_menu::PlanMenu;
+use super::scenarios::ScenariosView;
 use super::sheet::{PlanGrid, View};
 use super::storage_notice::StorageNotice;
 use super::store::Store;
@@ -76,9 +77,10 @@ pub fn App() -> impl IntoView {
         <Show when=move || outcome.with(Option::is_some)>
             <OutcomeImportPanel table=outcome />
         </Show>
-        <main on:keydown=on_keydown class:sheet=move || store.view.get() != View::Structure>
+        <main on:keydown=on_keydown class:sheet=move || !matches!(store.view.get(), View::Structure | View::Scenarios)>
             {move || match store.view.get() {
                 View::Structure => view! { <StructureView /> }.into_any(),
+                View::Scenarios => view! { <ScenariosView /> }.into_any(),
                 View::Outcome => view! {
                     <PlanGrid view=View::Outcome />
                     <div class="sheet-panels"><ForecastAccuracy /> <TrendPanel /></div>

@@ -50,6 +50,7 @@ pub fn ViewTabs() -> impl IntoView {
                 {tab(View::Monthly(Series::Budget), super::i18n::Lang::view_monthly, "monthly")}
                 {tab(View::Outcome, super::i18n::Lang::view_outcome, "outcome")}
                 {tab(View::Structure, super::i18n::Lang::view_structure, "structure")}
+                {tab(View::Scenarios, super::i18n::Lang::view_scenarios, "scenarios")}
             </div>
             {series_select}
         </nav>

@@ -15,9 +15,14 @@ use super::state::{GridState, Layout, unfolded};
 use super::window::{Geometry, ROW_HEIGHT, Viewport, Window, scroll_to_show};
 use crate::ui::store::use_store;
 
-/// The grid of `sheet`, named `label` for screen readers.
+/// The grid of `sheet`, named `label` for screen readers; `id` (default
+/// "grid") tells grids on the same page apart.
 #[component]
-pub fn SheetGrid(sheet: Memo<SheetRef>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn SheetGrid(
+    sheet: Memo<SheetRef>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
     let store = use_store();
     let state = GridState::new();
     let layout = Memo::new(move |previous: Option<&Layout>| {
@@ -159,7 +164,7 @@ pub fn SheetGrid(sheet: Memo<SheetRef>, #[prop(into)] label: Signal<String>) -> 
         >
             <table
                 class="grid"
-                id="grid"
+                id=id.unwrap_or_else(|| "grid".into())
                 role="grid"
                 aria-label=label
                 aria-rowcount=move || layout.with(|layout| layout.rows.len()) + 1

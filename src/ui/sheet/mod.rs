@@ -29,6 +29,8 @@ pub enum View {
     Outcome,
     /// The dimensions, drivers and lines themselves (not a sheet).
     Structure,
+    /// Scenarios for next year's budget and their measures (several sheets).
+    Scenarios,
 }
 
 #[cfg(test)]
