@@ -15,10 +15,18 @@ pub fn ChoicePicker(choice: RwSignal<Choice>) -> impl IntoView {
         let all = view! { <option value="">{move || lang().all_lines()}</option> };
         (all, items.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view())
     };
-    let departments = move || options(store.read(|e| e.plan().departments.iter().map(|d| (d.id.0, d.name.clone())).collect()));
-    let categories = move || options(store.read(|e| e.plan().categories.iter().map(|c| (c.id.0, c.name.clone())).collect()));
+    let departments =
+        move || options(store.read(|e| e.plan().departments.iter().map(|d| (d.id.0, d.name.clone())).collect()));
+    let categories =
+        move || options(store.read(|e| e.plan().categories.iter().map(|c| (c.id.0, c.name.clone())).collect()));
     let activities = move || {
-        options([Activity::Operations, Activity::Development].iter().enumerate().map(|(i, a)| (i as u32, lang().activity(*a).to_owned())).collect())
+        options(
+            [Activity::Operations, Activity::Development]
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (i as u32, lang().activity(*a).to_owned()))
+                .collect(),
+        )
     };
     let id = |ev| event_target_value(&ev).parse::<u32>().ok();
     view! {

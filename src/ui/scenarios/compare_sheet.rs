@@ -123,7 +123,8 @@ impl CompareSheet {
     pub fn new(engine: &Engine, reference: Figures, compared: &[Figures], fmt: Fmt) -> CompareSheet {
         let lang = fmt.lang;
         let name = |figures: Figures| {
-            let scenario = |id| engine.plan().scenarios.iter().find(|s| s.id == id).map_or("?".into(), |s| s.name.clone());
+            let scenario =
+                |id| engine.plan().scenarios.iter().find(|s| s.id == id).map_or("?".into(), |s| s.name.clone());
             match figures {
                 Figures::Budget => lang.base_budget().to_owned(),
                 Figures::BaseOf(id) => lang.base_of(&scenario(id)),
@@ -138,7 +139,11 @@ impl CompareSheet {
                     "value" => name(*figures),
                     other => lang.compare_column(other).to_owned(),
                 };
-                columns.push(ColumnSpec { key: format!("{key}-{n}"), label, width: if *key == "value" { 150 } else { 110 } });
+                columns.push(ColumnSpec {
+                    key: format!("{key}-{n}"),
+                    label,
+                    width: if *key == "value" { 150 } else { 110 },
+                });
             }
         }
         let (rows, sources) = rows(engine, reference, compared, fmt);
@@ -164,7 +169,12 @@ fn rows(engine: &Engine, reference: Figures, compared: &[Figures], fmt: Fmt) -> 
         rows.push((spec, source));
     };
     push("result".into(), lang.result_row().into(), Style::Result, Source::Amount(Row::Result(Group::All)));
-    push("revenue".into(), lang.revenue_row().into(), Style::Total, Source::Amount(Row::Total(Group::All, Kind::Revenue)));
+    push(
+        "revenue".into(),
+        lang.revenue_row().into(),
+        Style::Total,
+        Source::Amount(Row::Total(Group::All, Kind::Revenue)),
+    );
     push("costs".into(), lang.costs_row().into(), Style::Total, Source::Amount(COSTS));
     push("by-category".into(), lang.by_category().into(), Style::Group, Source::Heading);
     for category in &plan.categories {
@@ -187,7 +197,12 @@ fn rows(engine: &Engine, reference: Figures, compared: &[Figures], fmt: Fmt) -> 
     let moved: Vec<IndicatorId> = ids.flat_map(|id| indicator_changes(engine, id)).map(|c| c.indicator).collect();
     push("indicators".into(), lang.indicators_heading().into(), Style::Group, Source::Heading);
     for indicator in plan.indicators.iter().filter(|i| moved.contains(&i.id)) {
-        push(format!("indicator-{}", indicator.id.0), indicator.name.clone(), Style::Line, Source::Indicator(indicator.id));
+        push(
+            format!("indicator-{}", indicator.id.0),
+            indicator.name.clone(),
+            Style::Line,
+            Source::Indicator(indicator.id),
+        );
     }
     rows.into_iter().unzip()
 }
@@ -216,7 +231,9 @@ fn figure_cells(engine: &Engine, source: Source, column: &Column, reference: Opt
             Source::Heading => None,
             Source::Amount(row) => Some(column.amount(engine, row).map(|a| a.decimal())),
             Source::Charge(customer) => Some(column.charge(customer).map(|a| a.decimal())),
-            Source::Indicator(id) => Some(column.indicators.get(&id).and_then(|a| a.value).ok_or(Content::Text(fmt.lang.not_reported().into()))),
+            Source::Indicator(id) => Some(
+                column.indicators.get(&id).and_then(|a| a.value).ok_or(Content::Text(fmt.lang.not_reported().into())),
+            ),
         }
     };
     let Some(own) = value(column) else { return (0..width).map(|_| empty()).collect() };

@@ -14,11 +14,15 @@ pub fn Comparison() -> impl IntoView {
     let lang = move || store.lang.get();
     // Unticked scenarios; every scenario is compared until unticked.
     let hidden = RwSignal::new(Vec::<ScenarioId>::new());
-    let scenarios = move || store.read(|e| e.plan().scenarios.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>());
+    let scenarios =
+        move || store.read(|e| e.plan().scenarios.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>());
     let sheet = Memo::new(move |_| {
         let fmt = store.fmt();
-        let chosen: Vec<Figures> =
-            scenarios().into_iter().filter(|(id, _)| !hidden.get().contains(id)).map(|(id, _)| Figures::Scenario(id)).collect();
+        let chosen: Vec<Figures> = scenarios()
+            .into_iter()
+            .filter(|(id, _)| !hidden.get().contains(id))
+            .map(|(id, _)| Figures::Scenario(id))
+            .collect();
         SheetRef::new(store.read(|engine| CompareSheet::new(engine, Figures::Budget, &chosen, fmt)))
     });
     let boxes = move || {

@@ -97,7 +97,9 @@ impl Draft {
             }
         };
         let effects = match (self.indicator, self.indicator_change.trim()) {
-            (Some(indicator), change) if !change.is_empty() => vec![Effect { indicator, change: number(change, lang)? }],
+            (Some(indicator), change) if !change.is_empty() => {
+                vec![Effect { indicator, change: number(change, lang)? }]
+            }
             _ => Vec::new(),
         };
         Ok(Measure {

@@ -50,7 +50,9 @@ pub fn GoalSeekPanel(id: ScenarioId, message: RwSignal<Option<String>>) -> impl 
     let accept = move |_| {
         let Some((found, month)) = proposal.get_untracked() else { return };
         let name = lang().goal_measure_name(&percent_words(found.percent.round_dp(2)));
-        super::run(store, message, |e| add(e, id, Measure::new(next_measure_id(e), &name, found.change.clone(), month)));
+        super::run(store, message, |e| {
+            add(e, id, Measure::new(next_measure_id(e), &name, found.change.clone(), month))
+        });
         if message.get_untracked().is_none() {
             proposal.set(None);
         }
@@ -68,7 +70,11 @@ pub fn GoalSeekPanel(id: ScenarioId, message: RwSignal<Option<String>>) -> impl 
             }
         })
     };
-    let months = move || Month::all().map(|m| view! { <option value=m.index().to_string()>{lang().month_short(m)}</option> }).collect_view();
+    let months = move || {
+        Month::all()
+            .map(|m| view! { <option value=m.index().to_string()>{lang().month_short(m)}</option> })
+            .collect_view()
+    };
     view! {
         <details class="goal-seek">
             <summary>{move || lang().goal_seek()}</summary>

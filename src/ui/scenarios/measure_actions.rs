@@ -16,11 +16,20 @@ pub fn MeasureActions(id: ScenarioId, message: RwSignal<Option<String>>) -> impl
     let chosen = RwSignal::new(0usize);
     let target = RwSignal::new(None::<ScenarioId>);
     let measures = move || {
-        let names = store.read(|e| e.plan().scenarios.iter().find(|s| s.id == id).map(|s| s.measures.iter().map(|m| m.name.clone()).collect::<Vec<_>>()).unwrap_or_default());
+        let names = store.read(|e| {
+            e.plan()
+                .scenarios
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.measures.iter().map(|m| m.name.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        });
         names.into_iter().enumerate().map(|(i, name)| view! { <option value=i.to_string() selected=move || chosen.get() == i>{format!("{}. {name}", i + 1)}</option> }).collect_view()
     };
     let others = move || {
-        let others = store.read(|e| e.plan().scenarios.iter().filter(|s| s.id != id).map(|s| (s.id, s.name.clone())).collect::<Vec<_>>());
+        let others = store.read(|e| {
+            e.plan().scenarios.iter().filter(|s| s.id != id).map(|s| (s.id, s.name.clone())).collect::<Vec<_>>()
+        });
         others.into_iter().map(|(id, name)| view! { <option value=id.0.to_string()>{name}</option> }).collect_view()
     };
     let act = move |edit: MeasureEdit| {

@@ -26,13 +26,35 @@ pub fn MeasureForm(id: ScenarioId, message: RwSignal<Option<String>>) -> impl In
             </label>
         }
     };
-    let kinds = move || ChangeKind::FORM.map(|k| view! { <option value=k.key()>{lang().change_kind(k)}</option> }).collect_view();
-    let months = move || Month::all().map(|m| view! { <option value=m.index().to_string()>{lang().month_short(m)}</option> }).collect_view();
-    let risks = move || RISKS.iter().enumerate().map(|(i, r)| view! { <option value=i.to_string()>{lang().risk(*r)}</option> }).collect_view();
-    let drivers = move || store.read(|e| e.plan().drivers.iter().map(|d| (d.id.0, d.name.clone())).collect::<Vec<_>>())
-        .into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view();
-    let indicators = move || store.read(|e| e.plan().indicators.iter().map(|i| (i.id.0, i.name.clone())).collect::<Vec<_>>())
-        .into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view();
+    let kinds = move || {
+        ChangeKind::FORM.map(|k| view! { <option value=k.key()>{lang().change_kind(k)}</option> }).collect_view()
+    };
+    let months = move || {
+        Month::all()
+            .map(|m| view! { <option value=m.index().to_string()>{lang().month_short(m)}</option> })
+            .collect_view()
+    };
+    let risks = move || {
+        RISKS
+            .iter()
+            .enumerate()
+            .map(|(i, r)| view! { <option value=i.to_string()>{lang().risk(*r)}</option> })
+            .collect_view()
+    };
+    let drivers = move || {
+        store
+            .read(|e| e.plan().drivers.iter().map(|d| (d.id.0, d.name.clone())).collect::<Vec<_>>())
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+            .collect_view()
+    };
+    let indicators = move || {
+        store
+            .read(|e| e.plan().indicators.iter().map(|i| (i.id.0, i.name.clone())).collect::<Vec<_>>())
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+            .collect_view()
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let fmt = store.fmt();

@@ -45,12 +45,17 @@ impl MeasureSheet {
     /// The measures of scenario `id` (none when the plan has no such scenario).
     pub fn new(engine: &Engine, id: ScenarioId, fmt: Fmt) -> MeasureSheet {
         let scenario = engine.plan().scenarios.iter().find(|s| s.id == id).cloned();
-        let scenario = scenario.unwrap_or(Scenario { id, name: String::new(), base: Base::Budget, measures: Vec::new() });
+        let scenario =
+            scenario.unwrap_or(Scenario { id, name: String::new(), base: Base::Budget, measures: Vec::new() });
         let lang = fmt.lang;
         let label = ColumnSpec { key: "number".into(), label: lang.number_heading().into(), width: 44 };
         let columns = COLUMNS
             .iter()
-            .map(|(key, width)| ColumnSpec { key: (*key).into(), label: lang.measure_column(key).into(), width: *width })
+            .map(|(key, width)| ColumnSpec {
+                key: (*key).into(),
+                label: lang.measure_column(key).into(),
+                width: *width,
+            })
             .collect();
         let mut rows: Vec<RowSpec> = (scenario.measures.iter().enumerate())
             .map(|(i, m)| RowSpec {
@@ -91,16 +96,23 @@ impl MeasureSheet {
 }
 
 /// The cells of measure `i`, in [`COLUMNS`] order.
-fn measure_cells(engine: &Engine, evaluation: Option<&Evaluation>, i: usize, measure: &Measure, fmt: Fmt) -> Vec<Shown> {
+fn measure_cells(
+    engine: &Engine,
+    evaluation: Option<&Evaluation>,
+    i: usize,
+    measure: &Measure,
+    fmt: Fmt,
+) -> Vec<Shown> {
     let (plan, lang) = (engine.plan(), fmt.lang);
     let typed = |content| Shown { access: Access::Typed, ..Shown::computed(content) };
     let choice = |text: &str| Shown { access: Access::Choice, ..Shown::computed(Content::Text(text.into())) };
     let text = |text: String| Shown::computed(Content::Text(text));
     let error = evaluation.and_then(|e| e.steps.get(i)).and_then(|s| s.error.as_ref());
     let effect = match (evaluation, error) {
-        (_, Some(error)) => {
-            Shown { title: Some(lang.measure_error(error)), ..Shown::computed(Content::Error(lang.error_mark().into())) }
-        }
+        (_, Some(error)) => Shown {
+            title: Some(lang.measure_error(error)),
+            ..Shown::computed(Content::Error(lang.error_mark().into()))
+        },
         (Some(evaluation), None) => {
             Shown::computed(evaluation.step(engine, i, COSTS).map_or(Content::OutOfRange, Content::Amount))
         }
@@ -138,9 +150,10 @@ fn measure_cells(engine: &Engine, evaluation: Option<&Evaluation>, i: usize, mea
 fn total_cells(engine: &Engine, evaluation: Option<&Evaluation>, fmt: Fmt) -> Vec<Shown> {
     let mut cells = vec![Shown::computed(Content::Empty); COLUMNS.len()];
     let Some(evaluation) = evaluation else { return cells };
-    let steps = (0..evaluation.steps.len()).map(|i| evaluation.step(engine, i, COSTS));
-    let sum = steps.fold(Ok(Amount::ZERO), |sum, step| sum.and_then(|s: Amount| s.checked_add(step?)));
-    let difference = evaluation.year(engine, COSTS).and_then(|y| y.checked_sub(evaluation.year_after(engine, 0, COSTS)?));
+    let mut steps = (0..evaluation.steps.len()).map(|i| evaluation.step(engine, i, COSTS));
+    let sum = steps.try_fold(Amount::ZERO, |sum, step| sum.checked_add(step?));
+    let difference =
+        evaluation.year(engine, COSTS).and_then(|y| y.checked_sub(evaluation.year_after(engine, 0, COSTS)?));
     cells[5] = match (sum, difference) {
         (Ok(sum), Ok(difference)) if sum == difference => {
             Shown { title: Some(fmt.lang.steps_checked()), ..Shown::computed(Content::Amount(sum)) }
@@ -173,9 +186,16 @@ impl Sheet for MeasureSheet {
         let list = |options: Vec<String>, current: usize| Ok(Editor::Choice { options, current: Some(current) });
         match (self.column(at), self.show(engine, at, fmt).access) {
             ("from", _) => list(Month::all().map(|m| lang.month_short(m)).collect(), measure.from.index()),
-            ("risk", _) => list(RISKS.map(|r| lang.risk(r).to_owned()).into(), RISKS.iter().position(|r| *r == measure.risk).unwrap_or(0)),
-            ("enabled", _) => list([true, false].map(|on| lang.on_off(on).to_owned()).into(), usize::from(!measure.enabled)),
-            ("size", Access::Typed) => Ok(Editor::Text { text: size_text(&measure.change, fmt), hint: Some(lang.size_hint(fmt.unit)) }),
+            ("risk", _) => list(
+                RISKS.map(|r| lang.risk(r).to_owned()).into(),
+                RISKS.iter().position(|r| *r == measure.risk).unwrap_or(0),
+            ),
+            ("enabled", _) => {
+                list([true, false].map(|on| lang.on_off(on).to_owned()).into(), usize::from(!measure.enabled))
+            }
+            ("size", Access::Typed) => {
+                Ok(Editor::Text { text: size_text(&measure.change, fmt), hint: Some(lang.size_hint(fmt.unit)) })
+            }
             (_, Access::Typed) => Ok(Editor::Text { text: self.show(engine, at, fmt).content.copied(fmt), hint: None }),
             _ => Err(lang.measure_cell_computed().into()),
         }
@@ -224,7 +244,9 @@ impl Sheet for MeasureSheet {
 fn size_text(change: &Change, fmt: Fmt) -> String {
     use crate::model::number::{clipboard_text, plain};
     match change {
-        Change::Percent { percent, .. } | Change::Index { percent, .. } | Change::Volume { percent, .. } => plain(*percent),
+        Change::Percent { percent, .. } | Change::Index { percent, .. } | Change::Volume { percent, .. } => {
+            plain(*percent)
+        }
         Change::Amount { amount, .. } | Change::Transfer { amount, .. } => clipboard_text(*amount, fmt.unit),
         Change::Fte { change, .. } => plain(*change),
     }
@@ -236,7 +258,9 @@ fn resized(change: &Change, text: &str, fmt: Fmt) -> Result<Change, String> {
     let amount = || parse_amount(text, fmt.unit).map_err(|e| fmt.lang.amount_error(e, text));
     let mut change = change.clone();
     match &mut change {
-        Change::Percent { percent, .. } | Change::Index { percent, .. } | Change::Volume { percent, .. } => *percent = number()?,
+        Change::Percent { percent, .. } | Change::Index { percent, .. } | Change::Volume { percent, .. } => {
+            *percent = number()?
+        }
         Change::Amount { amount: a, .. } | Change::Transfer { amount: a, .. } => *a = amount()?,
         Change::Fte { change, .. } => *change = number()?,
     }

@@ -12,8 +12,12 @@ use crate::ui::store::use_store;
 /// The indexes of next year: wages on personnel costs, prices on every
 /// other cost line.
 pub fn indexes(plan: &crate::model::Plan, wages: Decimal, prices: Decimal) -> Vec<Index> {
-    let personnel: Vec<CategoryId> =
-        plan.categories.iter().filter(|c| c.kind == Kind::Cost && c.name.starts_with("Personal")).map(|c| c.id).collect();
+    let personnel: Vec<CategoryId> = plan
+        .categories
+        .iter()
+        .filter(|c| c.kind == Kind::Cost && c.name.starts_with("Personal"))
+        .map(|c| c.id)
+        .collect();
     let others: Vec<CategoryId> =
         plan.categories.iter().filter(|c| c.kind == Kind::Cost && !personnel.contains(&c.id)).map(|c| c.id).collect();
     [(personnel, wages), (others, prices)]

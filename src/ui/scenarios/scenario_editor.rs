@@ -25,9 +25,13 @@ pub fn ScenarioEditor(id: ScenarioId, message: RwSignal<Option<String>>) -> impl
     });
     let result = Memo::new(move |_| {
         let fmt = store.fmt();
-        SheetRef::new(store.read(|engine| CompareSheet::new(engine, Figures::BaseOf(id), &[Figures::Scenario(id)], fmt)))
+        SheetRef::new(
+            store.read(|engine| CompareSheet::new(engine, Figures::BaseOf(id), &[Figures::Scenario(id)], fmt)),
+        )
     });
-    let name = move || store.read(|e| e.plan().scenarios.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default());
+    let name = move || {
+        store.read(|e| e.plan().scenarios.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default())
+    };
     let chart = move || {
         let (unit, lang) = (store.unit.get(), lang());
         let bars = store.read(|engine| {

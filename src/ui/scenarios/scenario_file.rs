@@ -8,7 +8,8 @@ use crate::ui::store::Store;
 
 /// Downloads `<plan> – <scenario>.kalkyl.json`.
 pub fn export_scenario(store: Store, id: ScenarioId) {
-    let file = store.peek(|engine| alone(engine.plan(), id).map(|plan| (file_name(&plan.name), document::to_json(&plan))));
+    let file =
+        store.peek(|engine| alone(engine.plan(), id).map(|plan| (file_name(&plan.name), document::to_json(&plan))));
     if let Some((name, text)) = file {
         download(&name, text.as_bytes(), "application/json");
     }

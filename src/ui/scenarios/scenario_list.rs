@@ -22,7 +22,13 @@ pub fn ScenarioList(
     let new_name = RwSignal::new(String::new());
     let new_base = RwSignal::new(String::new());
     let list = move || {
-        let scenarios = store.read(|e| e.plan().scenarios.iter().map(|s| (s.id, s.name.clone(), base_words(e.plan(), s.base, lang()))).collect::<Vec<_>>());
+        let scenarios = store.read(|e| {
+            e.plan()
+                .scenarios
+                .iter()
+                .map(|s| (s.id, s.name.clone(), base_words(e.plan(), s.base, lang())))
+                .collect::<Vec<_>>()
+        });
         scenarios.into_iter().map(|(id, name, base)| {
             let rename = move |ev| {
                 let name = event_target_value(&ev);

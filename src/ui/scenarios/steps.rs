@@ -9,7 +9,12 @@ use crate::ui::i18n::Lang;
 
 /// The waterfall of `scenario`'s costs: its base, a step a switched-on
 /// measure that applies, and the scenario's costs (the base plus every step).
-pub fn waterfall(engine: &Engine, scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> Result<Vec<Bar>, Overflow> {
+pub fn waterfall(
+    engine: &Engine,
+    scenario: &Scenario,
+    evaluation: &Evaluation,
+    lang: Lang,
+) -> Result<Vec<Bar>, Overflow> {
     let base = evaluation.year_after(engine, 0, COSTS)?;
     let mut steps: Vec<(String, Amount)> = Vec::new();
     for (i, measure) in scenario.measures.iter().enumerate() {

@@ -39,7 +39,8 @@ fn each_measure_shows_its_exact_step_and_the_steps_sum_to_the_difference() {
         assert_eq!(shown, Content::Amount(evaluation.step(&engine, i, COSTS).unwrap()));
     }
     let total = sheet.show(&engine, At { row: evaluation.steps.len(), col: effect }, KR);
-    let difference = evaluation.year(&engine, COSTS).unwrap().checked_sub(evaluation.year_after(&engine, 0, COSTS).unwrap());
+    let difference =
+        evaluation.year(&engine, COSTS).unwrap().checked_sub(evaluation.year_after(&engine, 0, COSTS).unwrap());
     assert_eq!(total.content, Content::Amount(difference.unwrap()));
     assert!(total.title.unwrap().contains("exakt"));
     let customers = sheet.show(&engine, At { row: 0, col: col(&sheet, "customers") }, KR);
@@ -69,7 +70,10 @@ fn entering_text_makes_one_checked_command_and_bad_text_is_refused() {
     let off = sheet.enter(&engine, at("enabled"), "Nej", KR).unwrap();
     engine.execute(off.command).unwrap();
     let sheet = MeasureSheet::new(&engine, STAFF_AND_CONSULTANTS, KR);
-    assert_eq!(sheet.show(&engine, At { row: 0, col: col(&sheet, "effect") }, KR).content, Content::Amount(Amount::ZERO));
+    assert_eq!(
+        sheet.show(&engine, At { row: 0, col: col(&sheet, "effect") }, KR).content,
+        Content::Amount(Amount::ZERO)
+    );
     engine.undo().unwrap();
     assert!(engine.plan().scenarios[0].measures[0].enabled, "one undo restores it");
 
@@ -86,7 +90,10 @@ fn the_comparison_shows_the_engines_figures_and_differences() {
     let sheet = CompareSheet::new(&engine, Figures::Budget, &compared, KR);
     let costs = row(&sheet, "costs");
     let budget = engine.value(COSTS, Series::Budget, Span::FullYear).unwrap();
-    assert_eq!(sheet.show(&engine, At { row: costs, col: col(&sheet, "value-0") }, KR).content, Content::Amount(budget));
+    assert_eq!(
+        sheet.show(&engine, At { row: costs, col: col(&sheet, "value-0") }, KR).content,
+        Content::Amount(budget)
+    );
     for (n, id) in [(1, STAFF_AND_CONSULTANTS), (2, IT_AND_DEVELOPMENT)] {
         let scenario = evaluate(&engine, id).unwrap().year(&engine, COSTS).unwrap();
         let at = |key: &str| At { row: costs, col: col(&sheet, &format!("{key}-{n}")) };

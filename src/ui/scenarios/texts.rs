@@ -323,7 +323,9 @@ impl Lang {
 
     pub fn waterfall_description(self, scenario: &str, steps: usize) -> String {
         match self {
-            Lang::Sv => format!("Basens kostnader, ett steg för var och en av {steps} åtgärder, och kostnaderna i {scenario}."),
+            Lang::Sv => {
+                format!("Basens kostnader, ett steg för var och en av {steps} åtgärder, och kostnaderna i {scenario}.")
+            }
             Lang::En => format!("The base's costs, a step for each of {steps} measures, and the costs of {scenario}."),
         }
     }
@@ -392,10 +394,15 @@ impl Lang {
         use crate::model::scenario::GoalError;
         match (self, error) {
             (_, GoalError::NoEffect) => self
-                .pick("Urvalet påverkar inte ramen: välj ett annat urval.", "The selection does not move the frame: choose another.")
+                .pick(
+                    "Urvalet påverkar inte ramen: välj ett annat urval.",
+                    "The selection does not move the frame: choose another.",
+                )
                 .into(),
             (Lang::Sv, GoalError::Unreachable(p)) => format!("Ramen kan inte nås med urvalet: det skulle kräva {p} %."),
-            (Lang::En, GoalError::Unreachable(p)) => format!("The frame cannot be met by the selection: it would take {p} %."),
+            (Lang::En, GoalError::Unreachable(p)) => {
+                format!("The frame cannot be met by the selection: it would take {p} %.")
+            }
             (_, GoalError::Scenario(e)) => self.scenario_error(e),
             (_, GoalError::Measure(e)) => self.measure_error(e),
         }
@@ -404,8 +411,12 @@ impl Lang {
     pub fn next_year_error(self, error: &crate::model::next_year::NextYearError) -> String {
         use crate::model::next_year::NextYearError;
         match (self, error) {
-            (Lang::Sv, NextYearError::IndexTooLow(p)) => format!("En uppräkning på {p} % går inte: den måste vara större än −100 %."),
-            (Lang::En, NextYearError::IndexTooLow(p)) => format!("An index of {p} % is refused: it must be above −100 %."),
+            (Lang::Sv, NextYearError::IndexTooLow(p)) => {
+                format!("En uppräkning på {p} % går inte: den måste vara större än −100 %.")
+            }
+            (Lang::En, NextYearError::IndexTooLow(p)) => {
+                format!("An index of {p} % is refused: it must be above −100 %.")
+            }
             (Lang::Sv, NextYearError::Overflow(line)) => format!("Ett belopp blir för stort på raden ”{line}”."),
             (Lang::En, NextYearError::Overflow(line)) => format!("An amount becomes too large on the line '{line}'."),
         }

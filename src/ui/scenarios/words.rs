@@ -96,7 +96,11 @@ pub fn target_words(plan: &Plan, change: &Change, lang: Lang) -> String {
 
 /// A signed percentage: "−5 %", "+3,5 %".
 pub fn percent_words(percent: Decimal) -> String {
-    format!("{}{} %", if percent.is_sign_positive() && !percent.is_zero() { "+" } else { "" }, format_number(percent.normalize(), percent.normalize().scale(), false))
+    format!(
+        "{}{} %",
+        if percent.is_sign_positive() && !percent.is_zero() { "+" } else { "" },
+        format_number(percent.normalize(), percent.normalize().scale(), false)
+    )
 }
 
 /// How much a measure changes: "−5 %", "−2 000 tkr/år", "−10 åa × 650 tkr".
@@ -138,4 +142,3 @@ pub fn status(status: IndicatorStatus, lang: Lang) -> (Status, String) {
     };
     (grid, lang.status_word(status).to_owned())
 }
-
