@@ -2,6 +2,7 @@
 //! and label column, rendering only the rows and columns on screen.
 
 use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent};
+use leptos::context::Provider;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,8 +46,9 @@ pub fn SheetGrid(
         let active = state.active.get();
         viewport.with(|view| geometry.with(|geometry| Window::of(view, geometry, count, active)))
     });
+    // Provided to this grid's rows and cells alone, so that grids side by
+    // side on a page each find their own.
     let grid = Grid { store, state, layout, page };
-    provide_context(grid);
     Effect::new(move |_| {
         let (rows, cols) = layout.with(Layout::size);
         state.clamp(rows, cols);
@@ -151,6 +153,7 @@ pub fn SheetGrid(
         at.map(|(sheet, at)| format!("{} · {}", sheet.rows()[at.row].label, sheet.columns()[at.col].label))
     };
     view! {
+        <Provider value=grid>
         <div
             class="grid-scroll"
             node_ref=scroller
@@ -205,6 +208,7 @@ pub fn SheetGrid(
             <span class="active-ref" aria-hidden="true">{active_ref}</span>
             <p class="status-line" role="status">{move || state.status.get()}</p>
         </div>
+        </Provider>
     }
 }
 
