@@ -11,6 +11,7 @@ use super::indicators::IndicatorsView;
 use super::outcome_import_panel::OutcomeImportPanel;
 use super::plan_library::PlanLibrary;
 use super::plan_menu::PlanMenu;
+use super::scenarios::ScenariosView;
 use super::sheet::{PlanGrid, View};
 use super::storage_notice::StorageNotice;
 use super::store::Store;
@@ -78,11 +79,12 @@ pub fn App() -> impl IntoView {
         <Show when=move || outcome.with(Option::is_some)>
             <OutcomeImportPanel table=outcome />
         </Show>
-        <main on:keydown=on_keydown class:sheet=move || store.view.get() != View::Structure>
+        <main on:keydown=on_keydown class:sheet=move || !matches!(store.view.get(), View::Structure | View::Scenarios)>
             {move || match store.view.get() {
                 View::Structure => view! { <StructureView /> }.into_any(),
                 View::Indicators => view! { <IndicatorsView /> }.into_any(),
                 View::Allocation(_) => view! { <AllocationView /> }.into_any(),
+                View::Scenarios => view! { <ScenariosView /> }.into_any(),
                 View::Outcome => view! {
                     <PlanGrid view=View::Outcome />
                     <div class="sheet-panels"><ForecastAccuracy /> <TrendPanel /></div>

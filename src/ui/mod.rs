@@ -21,6 +21,7 @@ mod new_line_form;
 mod outcome_import_panel;
 mod plan_library;
 mod plan_menu;
+mod scenarios;
 pub mod sheet;
 mod storage_notice;
 pub mod store;

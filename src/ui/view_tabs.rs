@@ -52,6 +52,7 @@ pub fn ViewTabs() -> impl IntoView {
                 {tab(View::Structure, super::i18n::Lang::view_structure, "structure")}
                 {tab(View::Indicators, super::i18n::Lang::view_indicators, "indicators")}
                 {tab(View::Allocation(Default::default()), super::i18n::Lang::view_allocation, "allocation")}
+                {tab(View::Scenarios, super::i18n::Lang::view_scenarios, "scenarios")}
             </div>
             {series_select}
         </nav>

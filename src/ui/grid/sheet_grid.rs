@@ -2,6 +2,7 @@
 //! and label column, rendering only the rows and columns on screen.
 
 use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent};
+use leptos::context::Provider;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,9 +16,14 @@ use super::state::{GridState, Layout, unfolded};
 use super::window::{Geometry, ROW_HEIGHT, Viewport, Window, scroll_to_show};
 use crate::ui::store::use_store;
 
-/// The grid of `sheet`, named `label` for screen readers.
+/// The grid of `sheet`, named `label` for screen readers; `id` (default
+/// "grid") tells grids on the same page apart.
 #[component]
-pub fn SheetGrid(sheet: Memo<SheetRef>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn SheetGrid(
+    sheet: Memo<SheetRef>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
     let store = use_store();
     let state = GridState::new();
     let layout = Memo::new(move |previous: Option<&Layout>| {
@@ -40,8 +46,9 @@ pub fn SheetGrid(sheet: Memo<SheetRef>, #[prop(into)] label: Signal<String>) -> 
         let active = state.active.get();
         viewport.with(|view| geometry.with(|geometry| Window::of(view, geometry, count, active)))
     });
+    // Provided to this grid's rows and cells alone, so that grids side by
+    // side on a page each find their own.
     let grid = Grid { store, state, layout, page };
-    provide_context(grid);
     Effect::new(move |_| {
         let (rows, cols) = layout.with(Layout::size);
         state.clamp(rows, cols);
@@ -146,6 +153,7 @@ pub fn SheetGrid(sheet: Memo<SheetRef>, #[prop(into)] label: Signal<String>) -> 
         at.map(|(sheet, at)| format!("{} · {}", sheet.rows()[at.row].label, sheet.columns()[at.col].label))
     };
     view! {
+        <Provider value=grid>
         <div
             class="grid-scroll"
             node_ref=scroller
@@ -159,7 +167,7 @@ pub fn SheetGrid(sheet: Memo<SheetRef>, #[prop(into)] label: Signal<String>) -> 
         >
             <table
                 class="grid"
-                id="grid"
+                id=id.unwrap_or_else(|| "grid".into())
                 role="grid"
                 aria-label=label
                 aria-rowcount=move || layout.with(|layout| layout.rows.len()) + 1
@@ -200,6 +208,7 @@ pub fn SheetGrid(sheet: Memo<SheetRef>, #[prop(into)] label: Signal<String>) -> 
             <span class="active-ref" aria-hidden="true">{active_ref}</span>
             <p class="status-line" role="status">{move || state.status.get()}</p>
         </div>
+        </Provider>
     }
 }
 

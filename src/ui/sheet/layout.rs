@@ -57,7 +57,7 @@ pub fn columns(view: View, plan: &Plan, lang: Lang) -> Vec<(ColumnSpec, Measure)
             plan,
             lang,
         ),
-        View::Structure | View::Indicators | View::Allocation(_) => Vec::new(),
+        View::Structure | View::Indicators | View::Allocation(_) | View::Scenarios => Vec::new(),
     }
 }
 
@@ -67,7 +67,7 @@ pub fn rows(view: View, plan: &Plan, lang: Lang) -> Vec<Source> {
         View::Result => result_rows(plan, lang),
         View::Monthly(_) => monthly_rows(plan, lang),
         View::Outcome => outcome_rows(plan, lang),
-        View::Structure | View::Indicators | View::Allocation(_) => Vec::new(),
+        View::Structure | View::Indicators | View::Allocation(_) | View::Scenarios => Vec::new(),
     }
 }
 

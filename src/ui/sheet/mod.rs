@@ -33,6 +33,8 @@ pub enum View {
     Indicators,
     /// Fördelning: customers, keys, charges, billing and re-settlement.
     Allocation(crate::ui::allocation::AllocationPage),
+    /// Scenarios for next year's budget and their measures (several sheets).
+    Scenarios,
 }
 
 #[cfg(test)]
