@@ -191,10 +191,6 @@ impl Lang {
         self.pick("Indikatorer (helårsprognos)", "Indicators (full-year forecast)")
     }
 
-    pub fn not_reported(self) -> &'static str {
-        self.pick("ej rapporterat", "not reported")
-    }
-
     pub fn comparison_computed(self) -> &'static str {
         self.pick(
             "Jämförelsen räknas fram ur scenarierna: ändra deras åtgärder.",
