@@ -148,6 +148,8 @@ fn sheet_name(view: View, lang: Lang) -> &'static str {
     match view {
         View::Result => lang.view_result(),
         View::Monthly(_) => lang.view_monthly(),
-        View::Outcome | View::Structure | View::Indicators | View::Allocation(_) | View::Scenarios => lang.view_outcome(),
+        View::Outcome | View::Structure | View::Indicators | View::Allocation(_) | View::Scenarios => {
+            lang.view_outcome()
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! A sheet as a spreadsheet grid: a scroll area with a frozen header row
 //! and label column, rendering only the rows and columns on screen.
 
-use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent};
 use leptos::context::Provider;
+use leptos::ev::{ClipboardEvent, FocusEvent, KeyboardEvent};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -12,7 +12,9 @@ fn view_name(view: View, lang: Lang) -> String {
     match view {
         View::Monthly(series) => format!("{} ({})", lang.view_monthly(), lang.series_name(series).to_lowercase()),
         View::Outcome => lang.view_outcome().into(),
-        View::Result | View::Structure | View::Indicators | View::Allocation(_) | View::Scenarios => lang.view_result().into(),
+        View::Result | View::Structure | View::Indicators | View::Allocation(_) | View::Scenarios => {
+            lang.view_result().into()
+        }
     }
 }
 
