@@ -10,6 +10,7 @@ use crate::model::{Engine, Row, Series};
 use crate::ui::allocation::AllocationPage;
 use crate::ui::grid::{At, Content, Fmt, Sheet, Style};
 use crate::ui::i18n::Lang;
+use crate::ui::indicators::IndicatorSheet;
 use crate::ui::sheet::{Measure, PlanSheet, View, figure};
 
 /// The views a workbook holds, one sheet each.
@@ -94,7 +95,7 @@ fn csv_field(value: &Value) -> String {
 pub fn csv(engine: &Engine, view: View, lang: Lang) -> String {
     let rows = match view {
         View::Allocation(page) => sheet_table(engine, &*page.sheet(engine, lang), lang),
-        View::Indicators => sheet_table(engine, &crate::ui::indicators::IndicatorSheet::new(engine, lang), lang),
+        View::Indicators => sheet_table(engine, &IndicatorSheet::new(engine, lang), lang),
         _ => table(engine, view, lang).1,
     };
     let lines: Vec<String> = rows.iter().map(|row| row.iter().map(csv_field).collect::<Vec<_>>().join(";")).collect();
@@ -113,6 +114,8 @@ pub fn xlsx(engine: &Engine, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let (sheet, rows) = table(engine, view, lang);
         tables.push((sheet_name(view, lang).to_owned(), strong_rows(&sheet), rows));
     }
+    let indicators = IndicatorSheet::new(engine, lang);
+    tables.push((lang.view_indicators().to_owned(), strong_rows(&indicators), sheet_table(engine, &indicators, lang)));
     for page in AllocationPage::ALL {
         let sheet = page.sheet(engine, lang);
         tables.push((lang.page_name(page).to_owned(), strong_rows(&*sheet), sheet_table(engine, &*sheet, lang)));

@@ -44,10 +44,14 @@ fn text_that_looks_like_a_formula_is_guarded() {
 fn the_workbook_has_a_sheet_a_view_with_numbers_as_numbers() {
     let bytes = xlsx(&engine(), Lang::Sv).unwrap();
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
-    let views = ["Resultat", "Budget per månad", "Utfall och prognos"];
+    let views = ["Resultat", "Budget per månad", "Utfall och prognos", "Indikatorer"];
     let allocation =
         ["Kunder och nycklar", "Fördelning", "Prislista", "Fakturering", "Återreglering", "Nyckeljämförelse"];
     assert_eq!(workbook.sheet_names(), [views.as_slice(), allocation.as_slice()].concat());
+    let indicators = workbook.worksheet_range("Indikatorer").unwrap();
+    let sick_leave = indicators.rows().find(|row| row[0] == Data::String("Sjukfrånvaro".into())).unwrap();
+    assert!(sick_leave.contains(&Data::String("5,7\u{a0}%".into())), "indicator values as shown: {sick_leave:?}");
+    assert!(sick_leave.contains(&Data::String("■ Röd".into())), "with their status in words");
     let charges = workbook.worksheet_range("Fördelning").unwrap();
     let check = charges.rows().find(|row| row[0] == Data::String("Kontroll: Σ kunder mot pool".into())).unwrap();
     assert_eq!(check[1], Data::String("Σ = pool, differens 0 kr".into()), "the allocation pages are sheets too");

@@ -69,3 +69,26 @@ test('an indicator is added and removed', async ({ page }) => {
   await page.locator('[data-action="remove-indicator"]').click();
   await expect(page.locator('tr[data-row="indicator-23"]')).toHaveCount(0);
 });
+
+test('a computed indicator follows the budget lines it reads, and a reload keeps it', async ({ page }) => {
+  const COST_PER_PAY_SLIP = 'indicator-21';
+  const columns = ['outcome', 'target', 'forecast', 'annual-target'];
+  const figures = async () => {
+    const shown = [];
+    for (const column of columns) shown.push(await (await valueAt(page, COST_PER_PAY_SLIP, column)).textContent());
+    return shown.join(' | ');
+  };
+  const before = await figures();
+  await showView(page, 'monthly');
+  await (await cellAt(page, 'line-6', 'year')).click();
+  await page.keyboard.type('90 000');
+  await page.keyboard.press('Enter');
+  await expect(await valueAt(page, 'line-6', 'year')).toHaveText('90 000');
+  await showView(page, 'indicators');
+  const after = await figures();
+  expect(after).not.toBe(before);
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await showView(page, 'indicators');
+  expect(await figures()).toBe(after);
+});
