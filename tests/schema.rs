@@ -107,6 +107,10 @@ fn beyond_the_schema(error: &DocumentError, document: &Value) -> bool {
         // The range of amounts and their öre.
         Problem::NotAnAmount { error, .. } => matches!(error, AmountError::OutOfRange | AmountError::TooManyDecimals),
         Problem::WrongType { expected: Expected::WholeNumber } => zero_fraction(at(document, &located.path)),
+        // A derived price needs the pool it is derived from.
+        Problem::Missing => located.path.starts_with("allocation.prices[") && located.path.ends_with(".pool"),
+        // A status rule's margin beyond its range (a percentage up to 100).
+        Problem::NotAllowed { found } if found == "a margin out of range" => true,
         // A decimal beyond the range or precision its value allows.
         Problem::NotAllowed { .. } => at(document, &located.path)
             .and_then(Value::as_str)

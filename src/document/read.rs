@@ -330,7 +330,14 @@ impl Reader {
     }
 
     fn forecast(&mut self, value: &Value, path: &str) -> Option<Forecast> {
-        let map = self.object(value, path, &["method", "months", "driver", "indicator", "price"])?;
+        // Each method has its own fields, as the schema has them.
+        let fields: &[&str] = match value.get("method").and_then(Value::as_str) {
+            Some("manual") => &["method", "months"],
+            Some("driver") => &["method", "driver", "price"],
+            Some("volume") => &["method", "indicator", "price"],
+            _ => &["method"],
+        };
+        let map = self.object(value, path, fields)?;
         let method = self.field(map, path, "method").and_then(|v| self.text(v, &at(path, "method")))?;
         Some(match method.as_str() {
             "budget" => Forecast::Budget,

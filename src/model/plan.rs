@@ -283,6 +283,7 @@ pub struct Plan {
     pub status_rule: StatusRule,
     pub indicators: Vec<Indicator>,
     /// Scenarios for next year's budget, with their measures (scenarier).
+    #[serde(default)]
     pub scenarios: Vec<Scenario>,
 }
 

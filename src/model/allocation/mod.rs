@@ -144,6 +144,7 @@ pub struct AllocationKey {
     /// What is counted, for display: "st", "%", "timmar".
     pub unit: String,
     /// At least one.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub variants: Vec<KeyVariant>,
 }
 
