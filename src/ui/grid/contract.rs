@@ -160,6 +160,11 @@ impl Shown {
     pub fn computed(content: Content) -> Shown {
         Shown { content, access: Access::Computed, title: None, incomplete: None, rounding: None }
     }
+
+    /// The cell at `at` of a sheet built whole in advance, empty outside it.
+    pub fn of(cells: &[Vec<Shown>], at: At) -> Shown {
+        cells.get(at.row).and_then(|row| row.get(at.col)).cloned().unwrap_or(Shown::computed(Content::Empty))
+    }
 }
 
 /// What opens when the user starts typing into a cell.

@@ -177,7 +177,7 @@ impl Sheet for MeasureSheet {
     }
 
     fn show(&self, _: &Engine, at: At, _: Fmt) -> Shown {
-        self.cells.get(at.row).and_then(|row| row.get(at.col)).cloned().unwrap_or(Shown::computed(Content::Empty))
+        Shown::of(&self.cells, at)
     }
 
     fn edit(&self, engine: &Engine, at: At, fmt: Fmt) -> Result<Editor, String> {
